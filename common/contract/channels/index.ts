@@ -1,0 +1,12 @@
+import { appChannels } from './app';
+
+/**
+ * Every request channel of the contract, `domain:verb`. Each domain keeps its channels in its own
+ * file beside this one and is spread in here; hosts register a handler for every key.
+ */
+export const channels = {
+  ...appChannels,
+};
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;

@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import type { HostKind } from '../../common/contract';
+import { Binaries } from '../ffmpeg/binaries';
+import { appInfo } from '../services/app/appInfo';
+import { SettingsStore } from '../services/settings/settingsStore';
+import { dispatch } from './dispatch';
+import { EventBus } from './eventBus';
+import type { CallContext, HandlerMap } from './handlers';
+
+export interface CoreOptions {
+  host: HostKind;
+  dataDir: string;
+  /** Folder of ffmpeg/ffprobe shipped with the app, when there is one. */
+  bundledBinDir?: string | null;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The services every host shares, and the one way into them. */
+export interface Core {
+  readonly host: HostKind;
+  readonly dataDir: string;
+  readonly events: EventBus;
+  readonly binaries: Binaries;
+  readonly settings: SettingsStore;
+  readonly handlers: HandlerMap;
+  invoke(channel: unknown, request: unknown, context: CallContext): ReturnType<typeof dispatch>;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  await mkdir(options.dataDir, { recursive: true });
+  const events = new EventBus();
+  const settings = new SettingsStore(options.dataDir);
+  await settings.load();
+  const binaries = new Binaries(() => ({
+    settingPath: settings.peek().ffmpegPath,
+    env: options.env ?? process.env,
+    bundledDir: options.bundledBinDir ?? null,
+  }));
+
+  const handlers: HandlerMap = {
+    'app:info': () => appInfo(options.host, binaries, options.dataDir),
+  };
+
+  return {
+    host: options.host,
+    dataDir: options.dataDir,
+    events,
+    binaries,
+    settings,
+    handlers,
+    invoke: (channel, request, context) => dispatch(handlers, channel, request, context),
+    dispose: async () => undefined,
+  };
+}

@@ -1,0 +1,32 @@
+import { FfmpegBanner } from './FfmpegBanner';
+import { Panel } from './Panel';
+import { StatusBar } from './StatusBar';
+import { useAppInfo } from './useAppInfo';
+
+/** The editor's layout: bin, viewer, inspector, timeline, and the status bar with jobs. */
+export function App() {
+  const appInfo = useAppInfo();
+  return (
+    <div className="app-shell" data-testid="app-shell">
+      <header className="title-bar">
+        <span className="brand">Shotloom</span>
+      </header>
+      {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
+      <main className="workspace">
+        <Panel title="Bin" area="bin">
+          <p className="empty-state">No project open.</p>
+        </Panel>
+        <Panel title="Viewer" area="viewer">
+          <div className="viewer-frame" />
+        </Panel>
+        <Panel title="Inspector" area="inspector">
+          <p className="empty-state">Select a shot or a clip.</p>
+        </Panel>
+        <Panel title="Timeline" area="timeline">
+          <p className="empty-state">No sequence.</p>
+        </Panel>
+      </main>
+      <StatusBar state={appInfo} />
+    </div>
+  );
+}
