@@ -1,0 +1,141 @@
+import ffmpeg from 'fluent-ffmpeg';
+import { AppError } from '../../common/contract';
+import type { FfmpegInvocation } from './invocation';
+import { createProgressParser, type FfmpegProgress } from './progress';
+
+export interface RunOptions {
+  ffmpegPath: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: FfmpegProgress) => void;
+  /** The output's expected duration, for progress fractions and ETA. */
+  expectedDurationUs?: number | null;
+  /** How long to wait after `q` and SIGTERM before SIGKILL. */
+  graceMs?: number;
+  /** Called with the child's pid once it started (the orphan registry records it). */
+  onStart?: (pid: number) => void;
+}
+
+export interface RunResult {
+  stderrTail: string;
+}
+
+const stderrTailLines = 30;
+
+function tail(text: string): string {
+  return text.split('\n').slice(-stderrTailLines).join('\n').trim();
+}
+
+/** Turns ffmpeg's stderr into the error a user can act on. */
+export function errorFromStderr(stderr: string, exitDescription: string): AppError {
+  const detail = tail(stderr);
+  if (/No space left on device/i.test(stderr)) {
+    return new AppError(
+      'DISK_FULL',
+      'The disk is full: free some space and try again. Nothing was written.',
+      detail,
+    );
+  }
+  if (/Permission denied/i.test(stderr)) {
+    return new AppError('PERMISSION_DENIED', 'Shotloom may not write there: choose another folder.', detail);
+  }
+  if (
+    /Invalid data found when processing input|moov atom not found|Error while decoding|corrupt/i.test(stderr)
+  ) {
+    return new AppError(
+      'MEDIA_CORRUPT',
+      'A source file is damaged or not a media file ffmpeg can read.',
+      detail,
+    );
+  }
+  if (/No such file or directory/i.test(stderr)) {
+    return new AppError('FILE_NOT_FOUND', 'A file ffmpeg needed is missing.', detail);
+  }
+  return new AppError('FFMPEG_FAILED', `ffmpeg failed (${exitDescription}).`, detail);
+}
+
+/**
+ * THE place that starts ffmpeg (fluent-ffmpeg lives only in this file). Progress comes from
+ * `-progress pipe:1`; cancelling sends `q`, then SIGTERM, then SIGKILL after the grace period
+ * (SIGKILL alone leaves an unplayable MP4); errors carry the last lines of stderr.
+ */
+export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new AppError('CANCELLED', 'Cancelled.'));
+      return;
+    }
+    const command = ffmpeg();
+    command.setFfmpegPath(options.ffmpegPath);
+    for (const input of invocation.inputs) command.input(input.path).inputOptions(input.options);
+    const globals = [
+      '-hide_banner',
+      '-nostdin',
+      '-nostats',
+      '-progress',
+      'pipe:1',
+      ...invocation.globalOptions,
+    ];
+    // '-nostdin' would stop us sending 'q': keep stdin open for a graceful stop.
+    command.addOption(globals.filter((option) => option !== '-nostdin'));
+    if (invocation.filterComplex) command.complexFilter(invocation.filterComplex);
+    for (const output of invocation.outputs) command.output(output.path).outputOptions(output.options);
+
+    let stderr = '';
+    let cancelled = false;
+    const timers: NodeJS.Timeout[] = [];
+    const parse = createProgressParser(options.expectedDurationUs ?? null, (progress) =>
+      options.onProgress?.(progress),
+    );
+
+    const onAbort = (): void => {
+      cancelled = true;
+      const child = (command as unknown as { ffmpegProc?: import('node:child_process').ChildProcess })
+        .ffmpegProc;
+      if (!child) return;
+      try {
+        child.stdin?.write('q');
+      } catch {
+        // stdin already closed
+      }
+      const grace = options.graceMs ?? 2000;
+      timers.push(setTimeout(() => child.kill('SIGTERM'), grace));
+      timers.push(setTimeout(() => child.kill('SIGKILL'), grace * 2));
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const cleanup = (): void => {
+      options.signal?.removeEventListener('abort', onAbort);
+      for (const timer of timers) clearTimeout(timer);
+    };
+
+    command.on('start', () => {
+      const child = (command as unknown as { ffmpegProc?: import('node:child_process').ChildProcess })
+        .ffmpegProc;
+      child?.stdout?.setEncoding('utf8');
+      child?.stdout?.on('data', (chunk: string) => parse(chunk));
+      if (child?.pid !== undefined) options.onStart?.(child.pid);
+    });
+    command.on('stderr', (line: string) => {
+      stderr += `${line}\n`;
+      if (stderr.length > 64_000) stderr = stderr.slice(-32_000);
+    });
+    command.on('error', (error: Error) => {
+      cleanup();
+      if (cancelled) reject(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
+      else if (/ENOENT/.test(error.message) && !stderr)
+        reject(
+          new AppError(
+            'FFMPEG_MISSING',
+            `ffmpeg could not be started at ${options.ffmpegPath}.`,
+            error.message,
+          ),
+        );
+      else reject(errorFromStderr(stderr || error.message, error.message.split('\n')[0] ?? 'error'));
+    });
+    command.on('end', () => {
+      cleanup();
+      if (cancelled) reject(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
+      else resolve({ stderrTail: tail(stderr) });
+    });
+    command.run();
+  });
+}
