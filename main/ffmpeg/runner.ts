@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import { AppError } from '../../common/contract';
 import type { FfmpegInvocation } from './invocation';
@@ -51,6 +52,10 @@ export function errorFromStderr(stderr: string, exitDescription: string): AppErr
     return new AppError('FILE_NOT_FOUND', 'A file ffmpeg needed is missing.', detail);
   }
   return new AppError('FFMPEG_FAILED', `ffmpeg failed (${exitDescription}).`, detail);
+}
+
+function childOf(command: ffmpeg.FfmpegCommand): ChildProcess | undefined {
+  return (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
 }
 
 /**
