@@ -94,8 +94,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
 
     const onAbort = (): void => {
       cancelled = true;
-      const child = (command as unknown as { ffmpegProc?: import('node:child_process').ChildProcess })
-        .ffmpegProc;
+      const child = childOf(command);
       if (!child) return;
       try {
         child.stdin?.write('q');
@@ -113,8 +112,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
     };
 
     command.on('start', () => {
-      const child = (command as unknown as { ffmpegProc?: import('node:child_process').ChildProcess })
-        .ffmpegProc;
+      const child = childOf(command);
       child?.stdout?.setEncoding('utf8');
       child?.stdout?.on('data', (chunk: string) => parse(chunk));
       if (child?.pid !== undefined) options.onStart?.(child.pid);
