@@ -1,8 +1,27 @@
 import { event } from './define';
 
+/** Editor commands the application menu sends to the renderer as `app:menuCommand`. */
+export const menuCommands = [
+  'project.new',
+  'project.open',
+  'project.save',
+  'project.saveAs',
+  'media.import',
+  'render.export',
+  'shot.new',
+  'shot.generate',
+  'app.settings',
+  'help.shortcuts',
+] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
 /** Every event the core pushes to windows, `domain:pastTense`. */
 export const events = {
   'app:ffmpegChanged': event<{ usable: boolean }>(),
+  /** The user chose an editor command in the application menu. */
+  'app:menuCommand': event<{ command: MenuCommand }>(),
+  /** The OS asked to open a .shotloom file (second launch, file association, macOS open-file). */
+  'app:openFileRequested': event<{ path: string }>(),
 };
 
 export type Events = typeof events;

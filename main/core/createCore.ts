@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { HostKind } from '../../common/contract';
 import { Binaries } from '../ffmpeg/binaries';
+import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
 import { SettingsStore } from '../services/settings/settingsStore';
 import { dispatch } from './dispatch';
@@ -13,6 +14,8 @@ export interface CoreOptions {
   /** Folder of ffmpeg/ffprobe shipped with the app, when there is one. */
   bundledBinDir?: string | null;
   env?: NodeJS.ProcessEnv;
+  /** Opens an allow-listed https URL in the system browser; hosts without one leave it out. */
+  openExternal?: OpenExternal;
 }
 
 /** The services every host shares, and the one way into them. */
@@ -40,6 +43,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: HandlerMap = {
     'app:info': () => appInfo(options.host, binaries, options.dataDir),
+    'app:openExternal': (request) => openExternalLink(request.link, options.openExternal),
   };
 
   return {
