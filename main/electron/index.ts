@@ -1,52 +1,122 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { externalLinks } from '../../common/contract';
 import { createCore, type Core } from '../core/createCore';
+import { applicationMenuTemplate } from './applicationMenu';
 import { forwardEvents, registerIpcHandlers, trustedSender } from './ipc';
-import { hardenContents, hardenSession } from './security';
+import { allowListedOpenExternal } from './openExternal';
+import { OpenFileRequests } from './openFileRequests';
+import { isProjectFilePath, projectFileFromArgv } from './projectFiles';
+import { guardWindowClose } from './quitGuard';
+import { rememberRecentProject } from './recentDocuments';
+import { blockRemoteRequests, denyDeviceAccess, hardenContents, hardenSession } from './security';
+import { bringToFront, claimSingleInstance } from './singleInstance';
+import { noUnsavedChanges, type UnsavedChangesProbe } from './unsavedChanges';
 import { mainWindowOptions } from './windowOptions';
+import { restoreWindowBounds } from './windowState';
+import { electronWindowStateStorage, trackWindowState, type WindowStateStorage } from './windowStateStore';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererRoot = join(__dirname, '../renderer');
+const openExternal = allowListedOpenExternal(shell);
+const openFiles = new OpenFileRequests();
+/** The project service replaces this with its own probe once it exists; until then nothing is unsaved. */
+const unsavedChanges: UnsavedChangesProbe = noUnsavedChanges;
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let windowState: WindowStateStorage | null = null;
+
+function requestOpen(path: string): void {
+  rememberRecentProject(app, path);
+  openFiles.request(path);
+}
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
-  hardenContents(window.webContents, devServerUrl);
+  windowState ??= electronWindowStateStorage();
+  const saved = windowState.load();
+  const bounds = restoreWindowBounds(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), bounds));
+  if (bounds && saved?.maximized) window.maximize();
+  trackWindowState(window, windowState);
+  guardWindowClose(app, window, unsavedChanges, async (options) => {
+    const { response } = await dialog.showMessageBox(window, options);
+    return response;
+  });
   window.once('ready-to-show', () => window.show());
   if (core) forwardEvents(core, window.webContents);
+  window.webContents.on('did-start-loading', () => openFiles.disconnect());
+  window.webContents.on('did-finish-load', () =>
+    openFiles.connect((path) => core?.events.emit('app:openFileRequested', { path })),
+  );
   if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  else void window.loadFile(join(rendererRoot, 'index.html'));
   window.on('closed', () => {
+    openFiles.disconnect();
     mainWindow = null;
   });
   return window;
 }
 
+function installMenu(): void {
+  const template = applicationMenuTemplate(process.platform, app.isPackaged, {
+    command: (command) => core?.events.emit('app:menuCommand', { command }),
+    openLink: (link) => void openExternal(externalLinks[link]).catch(() => undefined),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, devServerUrl);
+  denyDeviceAccess(session.defaultSession);
+  blockRemoteRequests(session.defaultSession, devServerUrl);
   core = await createCore({
     host: 'electron',
     dataDir: app.getPath('userData'),
     bundledBinDir: app.isPackaged ? join(process.resourcesPath, 'bin') : null,
+    openExternal,
   });
   registerIpcHandlers(
     ipcMain,
     core,
     trustedSender(() => mainWindow?.webContents ?? null, devServerUrl),
   );
+  installMenu();
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
 }
 
-app.on('web-contents-created', (_event, contents) => hardenContents(contents, devServerUrl));
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-app.on('will-quit', () => {
-  void core?.dispose();
+const isFirstInstance = claimSingleInstance(app, process.argv, process.cwd(), ({ openFile }) => {
+  if (mainWindow) bringToFront(mainWindow);
+  if (openFile) requestOpen(openFile);
 });
 
-void start();
+if (isFirstInstance) {
+  const launchFile = projectFileFromArgv(process.argv.slice(1), process.cwd());
+  if (launchFile) requestOpen(launchFile);
+  // macOS hands files from the Finder and the Dock this way, possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (!isProjectFilePath(path)) return;
+    requestOpen(path);
+    if (mainWindow) bringToFront(mainWindow);
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, devServerUrl, {
+      ...(devServerUrl ? {} : { rendererRoot }),
+      openExternal,
+    }),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void core?.dispose();
+  });
+  void start();
+}

@@ -8,6 +8,7 @@ import {
   type Result,
 } from '../../common/contract';
 import type { Core } from '../core/createCore';
+import { isAppUrl } from '../security/appUrls';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
@@ -54,7 +55,6 @@ export function trustedSender(
     const frame = event.senderFrame;
     if (!contents || !frame || event.sender.id !== contents.id) return false;
     if (frame !== contents.mainFrame) return false;
-    const url = frame.url;
-    return url.startsWith('file://') || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+    return isAppUrl(frame.url, devServerUrl);
   };
 }

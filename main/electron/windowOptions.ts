@@ -1,12 +1,18 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { minimumWindowSize, type Rectangle } from './windowState';
 
-/** The one window's options: sandboxed, isolated, no Node in the page. Tested with a mocked electron. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The one window's options: sandboxed, isolated, no Node in the page, at the remembered bounds
+ * when there are some (else centred at the default size). Tested with a mocked electron.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds: Rectangle | null = null,
+): BrowserWindowConstructorOptions {
   return {
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    ...(bounds ?? { width: 1440, height: 900, center: true }),
+    minWidth: minimumWindowSize.width,
+    minHeight: minimumWindowSize.height,
     show: false,
     backgroundColor: '#16181d',
     title: 'Shotloom',
