@@ -132,7 +132,8 @@ export async function makeVideoClip(dir: string, options: VideoClipOptions = {})
   const odd = width % 2 === 1 || height % 2 === 1;
   const source = options.source === 'color' ? 'color=c=0x3060a0' : 'testsrc2';
   // lavfi sources round sizes to even numbers: make it even, then scale to the odd size.
-  const videoFilters: string[] = odd ? [`scale=${width}:${height}`] : [];
+  // Both streams end by trim filters (ffmpeg 5.1 cuts the audio short when -frames:v ends a file).
+  const videoFilters: string[] = [`trim=end_frame=${frames}`, ...(odd ? [`scale=${width}:${height}`] : [])];
   if (options.syncMarker) {
     const { startFrame, frames: length } = options.syncMarker;
     videoFilters.push(
@@ -168,8 +169,8 @@ export async function makeVideoClip(dir: string, options: VideoClipOptions = {})
     args.push('-ac', String(channels));
     args.push(...(codec === 'prores' ? ['-c:a', 'pcm_s16le'] : ['-c:a', 'aac', '-b:a', '96k']));
   }
-  if (videoFilters.length > 0) args.push('-filter:v', videoFilters.join(','));
-  args.push('-frames:v', String(frames), ...videoCodecArgs(codec, options.gop, odd));
+  args.push('-filter:v', videoFilters.join(','));
+  args.push(...videoCodecArgs(codec, options.gop, odd));
   args.push('-map', '0:v', ...(audio ? ['-map', '1:a'] : []));
   args.push(`file:${out}`);
   await runFfmpegForTest(args);

@@ -45,6 +45,8 @@ describe('makeMedia (the test media helpers)', () => {
     expect(video?.nb_read_frames).toBe('30');
     expect(audio?.sample_rate).toBe('44100');
     expect(audio?.channels).toBe(1);
+    // 30 frames at 30000/1001 fps last 1.001 s: 44144 samples at 44.1 kHz, none cut off.
+    expect(audio?.duration_ts).toBe(44144);
   });
 
   it('makes hevc 10-bit and prores clips, audio, images, VFR and empty files', async () => {
