@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classifyHttpError,
-  classifySdkError,
-  parseRetryAfter,
-  ProviderError,
-  redact,
-} from '../../../main/providers/errors';
+import type { ProviderError } from '../../../main/providers/errors';
+import { classifyHttpError, classifySdkError, parseRetryAfter, redact } from '../../../main/providers/errors';
 
 describe('parseRetryAfter', () => {
   it('reads seconds, milliseconds and HTTP dates, capped at five minutes', () => {
