@@ -1,0 +1,3 @@
+export * from './keyCombo';
+export * from './shortcutRegistry';
+export * from './ShortcutProvider';
