@@ -114,13 +114,16 @@ export function VirtualGrid<T>({
   };
 
   const activeItem = activeIndex >= 0 ? items[activeIndex] : undefined;
-  const rendered: ReactNode[] = [];
-  for (let index = view.startIndex; index < view.endIndex; index += 1) {
+  const visibleIndexes = Array.from(
+    { length: view.endIndex - view.startIndex },
+    (_, i) => view.startIndex + i,
+  );
+  const rendered = visibleIndexes.map((index) => {
     const item = items[index] as T;
     const row = Math.floor(index / columns);
     const column = index % columns;
     const key = getKey(item);
-    rendered.push(
+    return (
       <div
         key={key}
         id={`vg-${key}`}
@@ -140,9 +143,9 @@ export function VirtualGrid<T>({
         onDoubleClick={() => onActivate?.(item)}
       >
         {renderItem(item, { active: index === activeIndex, width: view.itemWidth })}
-      </div>,
+      </div>
     );
-  }
+  });
 
   return (
     <div className="vgrid-frame">
