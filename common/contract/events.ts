@@ -1,3 +1,4 @@
+import type { ProjectChange } from './channels/project';
 import { event } from './define';
 
 /** Editor commands the application menu sends to the renderer as `app:menuCommand`. */
@@ -22,6 +23,10 @@ export const events = {
   'app:menuCommand': event<{ command: MenuCommand }>(),
   /** The OS asked to open a .shotloom file (second launch, file association, macOS open-file). */
   'app:openFileRequested': event<{ path: string }>(),
+  /** The open project changed (edit, undo, redo, service update, save, open): its new snapshot. */
+  'project:changed': event<ProjectChange>(),
+  /** The open project was closed. */
+  'project:closed': event<{ folder: string }>(),
 };
 
 export type Events = typeof events;

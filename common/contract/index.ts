@@ -4,6 +4,7 @@ export * from './result';
 export * from './define';
 export * from './channels';
 export * from './channels/app';
+export * from './channels/project';
 export * from './events';
 export * from './types';
 export * from './wire';

@@ -1,3 +1,7 @@
 export * from './schema';
 export * from './ids';
 export * from './newProject';
+export * from './commands';
+export * from './history';
+export * from './migrations';
+export * from './validation';

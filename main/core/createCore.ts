@@ -4,6 +4,9 @@ import { Binaries } from '../ffmpeg/binaries';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
 import { SettingsStore } from '../services/settings/settingsStore';
+import { createProjectService } from '../services/project/createProjectService';
+import type { ChooseFolder } from '../services/project/projectLocations';
+import type { ProjectService } from '../services/project/projectService';
 import { dispatch } from './dispatch';
 import { EventBus } from './eventBus';
 import type { CallContext, HandlerMap } from './handlers';
@@ -16,6 +19,10 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Opens an allow-listed https URL in the system browser; hosts without one leave it out. */
   openExternal?: OpenExternal;
+  /** Shows a folder dialog (new / open / save-as project, relink search); hosts without one leave it out. */
+  chooseFolder?: ChooseFolder;
+  /** Autosave period of unsaved project changes (30 s by default); tests shorten it. */
+  autosaveIntervalMs?: number;
 }
 
 /** The services every host shares, and the one way into them. */
@@ -25,6 +32,8 @@ export interface Core {
   readonly events: EventBus;
   readonly binaries: Binaries;
   readonly settings: SettingsStore;
+  /** The project store; other services receive it as ProjectAccess. */
+  readonly projects: ProjectService;
   readonly handlers: HandlerMap;
   invoke(channel: unknown, request: unknown, context: CallContext): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
@@ -41,7 +50,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bundledDir: options.bundledBinDir ?? null,
   }));
 
+  const projects = createProjectService({
+    host: options.host,
+    dataDir: options.dataDir,
+    settings,
+    emit: (event, payload) => events.emit(event, payload),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
+    ...(options.autosaveIntervalMs !== undefined ? { autosaveIntervalMs: options.autosaveIntervalMs } : {}),
+  });
+
   const handlers: HandlerMap = {
+    ...projects.handlers,
     'app:info': () => appInfo(options.host, binaries, options.dataDir),
     'app:openExternal': (request) => openExternalLink(request.link, options.openExternal),
   };
@@ -52,8 +71,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     binaries,
     settings,
+    projects: projects.service,
     handlers,
     invoke: (channel, request, context) => dispatch(handlers, channel, request, context),
-    dispose: async () => undefined,
+    dispose: () => projects.service.dispose(),
   };
 }

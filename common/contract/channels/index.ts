@@ -1,4 +1,5 @@
 import { appChannels } from './app';
+import { projectChannels } from './project';
 
 /**
  * Every request channel of the contract, `domain:verb`. Each domain keeps its channels in its own
@@ -6,6 +7,7 @@ import { appChannels } from './app';
  */
 export const channels = {
   ...appChannels,
+  ...projectChannels,
 };
 
 export type Channels = typeof channels;

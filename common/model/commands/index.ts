@@ -1,0 +1,3 @@
+export * from './editCommand';
+export * from './applyCommand';
+export * from './describeCommand';

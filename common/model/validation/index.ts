@@ -1,0 +1,3 @@
+export * from './jsonPath';
+export * from './validateReferences';
+export * from './parseProject';

@@ -1,0 +1,3 @@
+export * from './projectStore';
+export * from './uiStore';
+export * from './ProjectStoreProvider';
