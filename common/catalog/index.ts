@@ -1,0 +1,4 @@
+export * from './providerIds';
+export * from './types';
+export * from './catalog';
+export * from './validate';
