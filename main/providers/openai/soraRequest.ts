@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type OpenAI from 'openai';
+import { toFile } from 'openai';
+import { AppError } from '../../../common/contract';
+import type { GenerationRequest, LocalMedia } from '../types';
+
+type Video = OpenAI.Videos.Video;
+type VideoSize = OpenAI.Videos.VideoSize;
+type VideoSeconds = OpenAI.Videos.VideoSeconds;
+
+/** Sizes per ratio: sora-2 renders 720p only; sora-2-pro adds the taller 1024x1792 family ("high"). */
+const standardSizes: Record<string, string> = { '16:9': '1280x720', '9:16': '720x1280' };
+const highSizes: Record<string, string> = { '16:9': '1792x1024', '9:16': '1024x1792' };
+const fullHdSizes: Record<string, string> = { '16:9': '1920x1080', '9:16': '1080x1920' };
+
+/** The pixel size sent as `size`: the explicit option, else one derived from the ratio and resolution. */
+export function soraSize(request: GenerationRequest): string {
+  if (request.options.size) return request.options.size;
+  const pro = request.model.includes('pro');
+  const table =
+    pro && request.options.resolution === '1080p'
+      ? fullHdSizes
+      : pro && request.options.resolution === 'high'
+        ? highSizes
+        : standardSizes;
+  const size = table[request.ratio];
+  if (!size) {
+    throw new AppError(
+      'CAPABILITY_UNSUPPORTED',
+      `Sora 2 makes 16:9 or 9:16 videos; this shot asks for ${request.ratio}.`,
+    );
+  }
+  return size;
+}
+
+/** A local file as an upload part (read into memory: stills and short clips only). */
+export async function uploadable(media: LocalMedia): Promise<File> {
+  return toFile(createReadStream(media.path), basename(media.path), { type: media.mimeType });
+}
+
+/** Sora takes a first frame only when it matches the requested size pixel for pixel. */
+function checkReferenceSize(first: LocalMedia, size: string): void {
+  if (first.width === undefined || first.height === undefined) return;
+  if (`${first.width}x${first.height}` !== size) {
+    throw new AppError(
+      'CAPABILITY_UNSUPPORTED',
+      `Sora 2 needs the first keyframe at exactly ${size} pixels; this one is ${first.width}x${first.height}. ` +
+        'Crop or scale it to that size first.',
+    );
+  }
+}
+
+function sourceVideoRef(
+  request: GenerationRequest,
+): { kind: 'id'; id: string } | { kind: 'file'; media: LocalMedia } {
+  if (request.options.sourceGenerationId) return { kind: 'id', id: request.options.sourceGenerationId };
+  if (request.sourceVideo) return { kind: 'file', media: request.sourceVideo };
+  throw new AppError(
+    'BAD_REQUEST',
+    `Sora 2 ${request.mode} needs a source video: a Sora take of this project, or a video file.`,
+  );
+}
+
+/** Sends the one create call for the request's mode (create, remix, edit or extend). */
+export async function sendSoraCreate(
+  client: OpenAI,
+  request: GenerationRequest,
+  options: { signal: AbortSignal; timeout: number },
+): Promise<Video> {
+  const seconds = String(request.durationSeconds) as VideoSeconds;
+  switch (request.mode) {
+    case 'textToVideo':
+    case 'imageToVideo': {
+      const size = soraSize(request);
+      const first = request.mode === 'imageToVideo' ? request.keyframes.first : null;
+      if (request.mode === 'imageToVideo' && !first) {
+        throw new AppError('BAD_REQUEST', 'Image to video needs a first keyframe.');
+      }
+      if (first) checkReferenceSize(first, size);
+      return client.videos.create(
+        {
+          prompt: request.prompt,
+          model: request.model,
+          seconds,
+          size: size as VideoSize,
+          ...(first ? { input_reference: await uploadable(first) } : {}),
+        },
+        options,
+      );
+    }
+    case 'remix': {
+      const source = request.options.sourceGenerationId;
+      if (!source) throw new AppError('BAD_REQUEST', 'A Sora remix needs the id of an earlier Sora take.');
+      return client.videos.remix(source, { prompt: request.prompt }, options);
+    }
+    case 'videoToVideo': {
+      const source = sourceVideoRef(request);
+      const video = source.kind === 'id' ? { id: source.id } : await uploadable(source.media);
+      return client.videos.edit({ prompt: request.prompt, video }, options);
+    }
+    case 'extend': {
+      const source = sourceVideoRef(request);
+      const video = source.kind === 'id' ? { id: source.id } : await uploadable(source.media);
+      return client.videos.extend({ prompt: request.prompt, seconds, video }, options);
+    }
+    default:
+      throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);
+  }
+}
