@@ -1,4 +1,4 @@
-import { AppError } from '../../../common/contract';
+import type { AppError } from '../../../common/contract';
 import { classifySdkError, ProviderError, type CallPhase } from '../errors';
 
 /** The date OpenAI shut the Sora 2 Videos API down (developers.openai.com video-generation guide banner). */
