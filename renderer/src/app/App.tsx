@@ -1,3 +1,6 @@
+import { BinPanel } from '../features/bin/BinPanel';
+import { ShortcutProvider } from '../shortcuts';
+import { ProjectStoreProvider } from '../state';
 import { FfmpegBanner } from './FfmpegBanner';
 import { Panel } from './Panel';
 import { StatusBar } from './StatusBar';

@@ -1,3 +1,4 @@
+import './components.css';
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { Icon, type IconName } from './Icon';
 

@@ -1,0 +1,76 @@
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useApi } from '../../api/ApiContext';
+import type { BinEntry } from './binEntries';
+
+export interface ImportStatus {
+  message: string;
+  error: boolean;
+}
+
+/**
+ * Importing into the bin: by dialog (the desktop host's file dialog, or a file picker in the
+ * browser host) and by dropping files; relinking missing media.
+ */
+export function useImport(): {
+  pick: () => void;
+  importFiles: (files: File[]) => Promise<void>;
+  relink: (entry: BinEntry) => void;
+  busy: boolean;
+  status: ImportStatus | null;
+  fileInput: ReactNode;
+} {
+  const api = useApi();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<ImportStatus | null>(null);
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      setBusy(true);
+      setStatus({ message: `Importing ${files.length} file${files.length === 1 ? '' : 's'}…`, error: false });
+      setStatus({ message: 'Import is not available in this build yet.', error: true });
+      setBusy(false);
+      void api;
+    },
+    [api],
+  );
+
+  const pick = useCallback(() => inputRef.current?.click(), []);
+
+  const relink = useCallback(
+    (entry: BinEntry) => {
+      if (!entry.assetId) return;
+      void api
+        .invoke('project:relink', { assetId: entry.assetId, searchIn: { kind: 'dialog' } })
+        .then((result) => {
+          if (!result.ok) setStatus({ message: result.error.message, error: true });
+          else if (result.value.stillMissingAssetIds.includes(entry.assetId ?? ''))
+            setStatus({ message: `${entry.name} was not found in that folder.`, error: true });
+          else
+            setStatus({ message: `Relinked ${result.value.relinkedAssetIds.length} file(s).`, error: false });
+        });
+    },
+    [api],
+  );
+
+  const fileInput = (
+    <input
+      ref={inputRef}
+      type="file"
+      multiple
+      accept="video/*,image/*,audio/*"
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      data-testid="bin-file-input"
+      onChange={(event) => {
+        const files = Array.from(event.target.files ?? []);
+        event.target.value = '';
+        void importFiles(files);
+      }}
+    />
+  );
+
+  return { pick, importFiles, relink, busy, status, fileInput };
+}
