@@ -10,26 +10,30 @@ import { useAppInfo } from './useAppInfo';
 export function App() {
   const appInfo = useAppInfo();
   return (
-    <div className="app-shell" data-testid="app-shell">
-      <header className="title-bar">
-        <span className="brand">Shotloom</span>
-      </header>
-      {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
-      <main className="workspace">
-        <Panel title="Bin" area="bin">
-          <p className="empty-state">No project open.</p>
-        </Panel>
-        <Panel title="Viewer" area="viewer">
-          <div className="viewer-frame" />
-        </Panel>
-        <Panel title="Inspector" area="inspector">
-          <p className="empty-state">Select a shot or a clip.</p>
-        </Panel>
-        <Panel title="Timeline" area="timeline">
-          <p className="empty-state">No sequence.</p>
-        </Panel>
-      </main>
-      <StatusBar state={appInfo} />
-    </div>
+    <ProjectStoreProvider>
+      <ShortcutProvider>
+        <div className="app-shell" data-testid="app-shell">
+          <header className="title-bar">
+            <span className="brand">Shotloom</span>
+          </header>
+          {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
+          <main className="workspace">
+            <Panel title="Bin" area="bin">
+              <BinPanel />
+            </Panel>
+            <Panel title="Viewer" area="viewer">
+              <div className="viewer-frame" />
+            </Panel>
+            <Panel title="Inspector" area="inspector">
+              <p className="empty-state">Select a shot or a clip.</p>
+            </Panel>
+            <Panel title="Timeline" area="timeline">
+              <p className="empty-state">No sequence.</p>
+            </Panel>
+          </main>
+          <StatusBar state={appInfo} />
+        </div>
+      </ShortcutProvider>
+    </ProjectStoreProvider>
   );
 }
