@@ -23,8 +23,8 @@ export const openAiDefaultBaseUrl = 'https://api.openai.com/v1';
 const soraModes = new Set(['textToVideo', 'imageToVideo', 'remix', 'videoToVideo', 'extend']);
 const soraSeconds = new Set([4, 8, 12, 16, 20]);
 
-function requireKey(context: AdapterContext): string {
-  if (!context.apiKey) throw new AppError('KEY_MISSING', 'Add an OpenAI API key in Settings → Keys.');
+function requireKey(context: AdapterContext, provider: string): string {
+  if (!context.apiKey) throw new AppError('KEY_MISSING', `Add a ${provider} API key in Settings → Keys.`);
   return context.apiKey;
 }
 
@@ -33,9 +33,10 @@ export function openAiClient(
   context: AdapterContext,
   timeout: number,
   defaultBaseUrl = openAiDefaultBaseUrl,
+  provider = 'OpenAI',
 ): OpenAI {
   return new OpenAI({
-    apiKey: requireKey(context),
+    apiKey: requireKey(context, provider),
     baseURL: context.baseUrl ?? defaultBaseUrl,
     maxRetries: 0,
     timeout,
