@@ -5,3 +5,4 @@ export * from './commands';
 export * from './history';
 export * from './migrations';
 export * from './validation';
+export * from './operations';
