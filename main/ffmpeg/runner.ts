@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import ffmpeg from 'fluent-ffmpeg';
 import { AppError } from '../../common/contract';
 import type { FfmpegInvocation } from './invocation';
+import type { PidRegistry } from './pidRegistry';
 import { createProgressParser, type FfmpegProgress } from './progress';
 
 export interface RunOptions {
@@ -12,8 +14,12 @@ export interface RunOptions {
   expectedDurationUs?: number | null;
   /** How long to wait after `q` and SIGTERM before SIGKILL. */
   graceMs?: number;
-  /** Called with the child's pid once it started (the orphan registry records it). */
+  /** Called with the child's pid once it started. */
   onStart?: (pid: number) => void;
+  /** Records the child while it runs, so that a crash's orphans are ended at the next start. */
+  registry?: PidRegistry;
+  /** Keep partial outputs of a failed or cancelled run (default: they are removed). */
+  keepPartialOutputs?: boolean;
 }
 
 export interface RunResult {
@@ -71,7 +77,12 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
     }
     const command = ffmpeg();
     command.setFfmpegPath(options.ffmpegPath);
-    for (const input of invocation.inputs) command.input(input.path).inputOptions(input.options);
+    // Options go in as separate arguments: fluent-ffmpeg splits a one-array "-opt value" string on
+    // its space, which would break values such as "title=My film".
+    for (const input of invocation.inputs) {
+      command.input(input.path);
+      if (input.options.length > 0) command.inputOptions(...(input.options as [string]));
+    }
     const globals = [
       '-hide_banner',
       '-nostdin',
@@ -83,7 +94,10 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
     // '-nostdin' would stop us sending 'q': keep stdin open for a graceful stop.
     command.addOption(globals.filter((option) => option !== '-nostdin'));
     if (invocation.filterComplex) command.complexFilter(invocation.filterComplex);
-    for (const output of invocation.outputs) command.output(output.path).outputOptions(output.options);
+    for (const output of invocation.outputs) {
+      command.output(output.path);
+      if (output.options.length > 0) command.outputOptions(...(output.options as [string]));
+    }
 
     let stderr = '';
     let cancelled = false;
@@ -106,16 +120,39 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
       timers.push(setTimeout(() => child.kill('SIGKILL'), grace * 2));
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    let pid: number | undefined;
+    let registered: Promise<void> = Promise.resolve();
     const cleanup = (): void => {
       options.signal?.removeEventListener('abort', onAbort);
       for (const timer of timers) clearTimeout(timer);
+      const finishedPid = pid;
+      if (finishedPid !== undefined)
+        void registered.then(() => options.registry?.remove(finishedPid)).catch(() => undefined);
+    };
+    const fileOutputs = invocation.outputs
+      .map((output) => output.path)
+      .filter((path) => !/^(pipe:|-$|\/dev\/null$)/.test(path));
+    const failWith = (error: AppError): void => {
+      if (options.keepPartialOutputs) {
+        reject(error);
+        return;
+      }
+      void Promise.all(fileOutputs.map((path) => rm(path, { force: true }).catch(() => undefined))).then(() =>
+        reject(error),
+      );
     };
 
     command.on('start', () => {
       const child = childOf(command);
       child?.stdout?.setEncoding('utf8');
       child?.stdout?.on('data', (chunk: string) => parse(chunk));
-      if (child?.pid !== undefined) options.onStart?.(child.pid);
+      if (child?.pid !== undefined) {
+        pid = child.pid;
+        options.onStart?.(child.pid);
+        registered = (
+          options.registry?.add(child.pid, fileOutputs.at(-1) ?? 'ffmpeg') ?? Promise.resolve()
+        ).catch(() => undefined);
+      }
     });
     command.on('stderr', (line: string) => {
       stderr += `${line}\n`;
@@ -123,20 +160,20 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
     });
     command.on('error', (error: Error) => {
       cleanup();
-      if (cancelled) reject(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
+      if (cancelled) failWith(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
       else if (/ENOENT/.test(error.message) && !stderr)
-        reject(
+        failWith(
           new AppError(
             'FFMPEG_MISSING',
             `ffmpeg could not be started at ${options.ffmpegPath}.`,
             error.message,
           ),
         );
-      else reject(errorFromStderr(stderr || error.message, error.message.split('\n')[0] ?? 'error'));
+      else failWith(errorFromStderr(stderr || error.message, error.message.split('\n')[0] ?? 'error'));
     });
     command.on('end', () => {
       cleanup();
-      if (cancelled) reject(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
+      if (cancelled) failWith(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
       else resolve({ stderrTail: tail(stderr) });
     });
     command.run();
