@@ -1,3 +1,4 @@
+import type { ImportProgress } from './channels/media';
 import type { ProjectChange } from './channels/project';
 import { event } from './define';
 
@@ -27,6 +28,8 @@ export const events = {
   'project:changed': event<ProjectChange>(),
   /** The open project was closed. */
   'project:closed': event<{ folder: string }>(),
+  /** media:import finished one more file (and once at the start, with done 0). */
+  'media:importProgressed': event<ImportProgress>(),
 };
 
 export type Events = typeof events;

@@ -5,6 +5,7 @@ export * from './define';
 export * from './channels';
 export * from './channels/app';
 export * from './channels/project';
+export * from './channels/media';
 export * from './events';
 export * from './types';
 export * from './wire';

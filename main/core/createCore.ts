@@ -4,6 +4,10 @@ import { Binaries } from '../ffmpeg/binaries';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
 import { SettingsStore } from '../services/settings/settingsStore';
+import { createMediaService } from '../services/media/createMediaService';
+import type { PickFiles } from '../services/media/importSources';
+import type { MediaService } from '../services/media/mediaService';
+import type { UploadStore } from '../services/media/uploadStore';
 import { createProjectService } from '../services/project/createProjectService';
 import type { ChooseFolder } from '../services/project/projectLocations';
 import type { ProjectService } from '../services/project/projectService';
@@ -23,6 +27,8 @@ export interface CoreOptions {
   chooseFolder?: ChooseFolder;
   /** Autosave period of unsaved project changes (30 s by default); tests shorten it. */
   autosaveIntervalMs?: number;
+  /** Shows an open-file dialog for media:import; hosts without one leave it out (the browser uploads). */
+  pickFiles?: PickFiles;
 }
 
 /** The services every host shares, and the one way into them. */
@@ -34,6 +40,10 @@ export interface Core {
   readonly settings: SettingsStore;
   /** The project store; other services receive it as ProjectAccess. */
   readonly projects: ProjectService;
+  /** Probe, import, thumbnails, peaks, frame grabs; serves media to the hosts' routes. */
+  readonly media: MediaService;
+  /** Files uploaded by the browser host, waiting for media:import. */
+  readonly uploads: UploadStore;
   readonly handlers: HandlerMap;
   invoke(channel: unknown, request: unknown, context: CallContext): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
@@ -59,8 +69,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.autosaveIntervalMs !== undefined ? { autosaveIntervalMs: options.autosaveIntervalMs } : {}),
   });
 
+  const media = createMediaService({
+    projects: projects.service,
+    binaries,
+    emit: (event, payload) => events.emit(event, payload),
+    dataDir: options.dataDir,
+    ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
+  });
+
   const handlers: HandlerMap = {
     ...projects.handlers,
+    ...media.handlers,
     'app:info': () => appInfo(options.host, binaries, options.dataDir),
     'app:openExternal': (request) => openExternalLink(request.link, options.openExternal),
   };
@@ -72,8 +91,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     binaries,
     settings,
     projects: projects.service,
+    media: media.service,
+    uploads: media.uploads,
     handlers,
     invoke: (channel, request, context) => dispatch(handlers, channel, request, context),
-    dispose: () => projects.service.dispose(),
+    dispose: () => {
+      media.service.dispose();
+      return projects.service.dispose();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { appChannels } from './app';
+import { mediaChannels } from './media';
 import { projectChannels } from './project';
 
 /**
@@ -8,6 +9,7 @@ import { projectChannels } from './project';
 export const channels = {
   ...appChannels,
   ...projectChannels,
+  ...mediaChannels,
 };
 
 export type Channels = typeof channels;
