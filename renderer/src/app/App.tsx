@@ -1,4 +1,6 @@
 import { BinPanel } from '../features/bin/BinPanel';
+import { SettingsButton } from '../features/settings/SettingsButton';
+import { ShotInspector } from '../features/shot/ShotInspector';
 import { ShortcutProvider } from '../shortcuts';
 import { ProjectStoreProvider } from '../state';
 import { FfmpegBanner } from './FfmpegBanner';
@@ -15,6 +17,7 @@ export function App() {
         <div className="app-shell" data-testid="app-shell">
           <header className="title-bar">
             <span className="brand">Shotloom</span>
+            <SettingsButton />
           </header>
           {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
           <main className="workspace">
@@ -25,7 +28,7 @@ export function App() {
               <div className="viewer-frame" />
             </Panel>
             <Panel title="Inspector" area="inspector">
-              <p className="empty-state">Select a shot or a clip.</p>
+              <ShotInspector />
             </Panel>
             <Panel title="Timeline" area="timeline">
               <p className="empty-state">No sequence.</p>

@@ -1,3 +1,4 @@
+import { JobsIndicator } from '../features/jobs/JobsPanel';
 import type { AppInfoState } from './useAppInfo';
 
 export function StatusBar({ state }: { state: AppInfoState }) {
@@ -14,6 +15,7 @@ export function StatusBar({ state }: { state: AppInfoState }) {
           <span data-testid="ffmpeg-version">
             {state.info.ffmpeg.problem ? 'FFmpeg missing' : `FFmpeg ${state.info.ffmpeg.version ?? ''}`}
           </span>
+          <JobsIndicator />
           <span className="status-spacer" />
           <span>
             {state.info.platform}/{state.info.arch} · Node {state.info.versions.node}

@@ -33,10 +33,7 @@ export function AssetThumb({
     setHoverFraction(Math.min(0.999, Math.max(0, (event.clientX - box.left) / box.width)));
   };
 
-  let src = poster;
-  if (hoverFraction !== null && filmstrip && filmstrip.length > 0) {
-    src = filmstrip[Math.floor(hoverFraction * filmstrip.length)] ?? poster;
-  }
+  const cell = hoverFraction !== null && filmstrip ? Math.floor(hoverFraction * filmstrip.frames) : null;
 
   return (
     <div
@@ -44,8 +41,19 @@ export function AssetThumb({
       onMouseMove={onMove}
       onMouseLeave={() => setHoverFraction(null)}
     >
-      {src ? (
-        <img src={src} alt="" draggable={false} loading="lazy" decoding="async" />
+      {cell !== null && filmstrip ? (
+        <div
+          className="filmstrip-cell"
+          data-testid="scrub-frame"
+          data-frame={filmstrip.sourceFrames[cell] ?? 0}
+          style={{
+            backgroundImage: `url("${filmstrip.url}")`,
+            backgroundSize: `${filmstrip.frames * 100}% 100%`,
+            backgroundPosition: `${filmstrip.frames > 1 ? (cell / (filmstrip.frames - 1)) * 100 : 0}% 0`,
+          }}
+        />
+      ) : poster ? (
+        <img src={poster} alt="" draggable={false} loading="lazy" decoding="async" />
       ) : (
         <Icon
           name={assetId === null && kind !== 'shot' ? 'warning' : (placeholderIcons[kind] ?? 'film')}

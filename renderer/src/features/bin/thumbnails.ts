@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ShotloomApi } from '../../../../common/contract';
+import type { Filmstrip } from '../../../../common/contract/channels/media';
 import { useApi } from '../../api/ApiContext';
 
 /**
@@ -8,7 +9,7 @@ import { useApi } from '../../api/ApiContext';
  */
 interface ThumbCache {
   posters: Map<string, Promise<string | null>>;
-  filmstrips: Map<string, Promise<string[] | null>>;
+  filmstrips: Map<string, Promise<FilmstripSprite | null>>;
 }
 
 const caches = new WeakMap<ShotloomApi, ThumbCache>();
@@ -22,12 +23,31 @@ function cacheFor(api: ShotloomApi): ThumbCache {
   return cache;
 }
 
-async function loadPoster(api: ShotloomApi, assetId: string): Promise<string | null> {
-  return api.host.mediaUrl(assetId) + '?thumb=1';
+/** A filmstrip sprite: `frames` cells side by side, each `frameWidth` × `height` pixels. */
+export interface FilmstripSprite {
+  url: string;
+  frames: number;
+  frameWidth: number;
+  height: number;
+  sourceFrames: number[];
 }
 
-async function loadFilmstrip(_api: ShotloomApi, _assetId: string): Promise<string[] | null> {
-  return null;
+async function loadPoster(api: ShotloomApi, assetId: string): Promise<string | null> {
+  const result = await api.invoke('media:thumbnail', { assetId });
+  return result.ok ? `${api.host.mediaUrl(assetId)}/${result.value.variant}` : null;
+}
+
+async function loadFilmstrip(api: ShotloomApi, assetId: string): Promise<FilmstripSprite | null> {
+  const result = await api.invoke('media:filmstrip', { assetId, frames: 12, frameHeight: 90 });
+  if (!result.ok) return null;
+  const strip: Filmstrip = result.value;
+  return {
+    url: `${api.host.mediaUrl(assetId)}/${strip.variant}`,
+    frames: strip.frames,
+    frameWidth: strip.frameWidth,
+    height: strip.height,
+    sourceFrames: strip.sourceFrames,
+  };
 }
 
 function useCached<T>(
@@ -64,7 +84,7 @@ export function useThumbnail(assetId: string | null): string | null {
   return useCached(assetId, pickPosters, loadPoster);
 }
 
-/** URLs of evenly spaced frames across the asset, for hover-scrubbing; null until loaded. */
-export function useFilmstrip(assetId: string | null): string[] | null {
+/** A sprite of evenly spaced frames across the asset, for hover-scrubbing; null until loaded. */
+export function useFilmstrip(assetId: string | null): FilmstripSprite | null {
   return useCached(assetId, pickFilmstrips, loadFilmstrip);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/ApiContext';
 import type { BinEntry } from './binEntries';
+import { describeImport, importByDialog, importFiles as importFilesVia } from './importFiles';
 
 export interface ImportStatus {
   message: string;
@@ -29,14 +30,25 @@ export function useImport(): {
       if (files.length === 0) return;
       setBusy(true);
       setStatus({ message: `Importing ${files.length} file${files.length === 1 ? '' : 's'}…`, error: false });
-      setStatus({ message: 'Import is not available in this build yet.', error: true });
+      const outcome = await importFilesVia(api, files);
       setBusy(false);
-      void api;
+      setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
     },
     [api],
   );
 
-  const pick = useCallback(() => inputRef.current?.click(), []);
+  /** The desktop app's open dialog; a file picker in the browser host. */
+  const pick = useCallback(() => {
+    if (api.host.kind === 'web') {
+      inputRef.current?.click();
+      return;
+    }
+    setBusy(true);
+    void importByDialog(api).then((outcome) => {
+      setBusy(false);
+      setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
+    });
+  }, [api]);
 
   const relink = useCallback(
     (entry: BinEntry) => {
