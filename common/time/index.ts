@@ -1,2 +1,3 @@
 export * from './rational';
 export * from './rescale';
+export * from './timecode';
