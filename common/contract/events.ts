@@ -30,6 +30,15 @@ export const events = {
   'project:closed': event<{ folder: string }>(),
   /** media:import finished one more file (and once at the start, with done 0). */
   'media:importProgressed': event<ImportProgress>(),
+  /** An export (or edit-ready) job moved on: overall fraction 0..1, seconds left when known. */
+  'render:progressed': event<{ jobId: string; fraction: number; etaSeconds: number | null; stage: string }>(),
+  /** An export (or edit-ready) job ended; outputPath is the verified file. */
+  'render:finished': event<{
+    jobId: string;
+    ok: boolean;
+    outputPath?: string;
+    error?: { code: string; message: string };
+  }>(),
 };
 
 export type Events = typeof events;

@@ -6,6 +6,7 @@ export * from './channels';
 export * from './channels/app';
 export * from './channels/project';
 export * from './channels/media';
+export * from './channels/render';
 export * from './events';
 export * from './types';
 export * from './wire';

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { HostKind } from '../../common/contract';
 import { Binaries } from '../ffmpeg/binaries';
+import { PidRegistry } from '../ffmpeg/pidRegistry';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
 import { SettingsStore } from '../services/settings/settingsStore';
@@ -11,6 +12,8 @@ import type { UploadStore } from '../services/media/uploadStore';
 import { createProjectService } from '../services/project/createProjectService';
 import type { ChooseFolder } from '../services/project/projectLocations';
 import type { ProjectService } from '../services/project/projectService';
+import { renderHandlers } from '../services/render/renderHandlers';
+import { RenderService, type ChooseSaveFile } from '../services/render/renderService';
 import { dispatch } from './dispatch';
 import { EventBus } from './eventBus';
 import type { CallContext, HandlerMap } from './handlers';
@@ -29,6 +32,8 @@ export interface CoreOptions {
   autosaveIntervalMs?: number;
   /** Shows an open-file dialog for media:import; hosts without one leave it out (the browser uploads). */
   pickFiles?: PickFiles;
+  /** Shows a save dialog for render:start; hosts without one export into the project's exports/. */
+  chooseSaveFile?: ChooseSaveFile;
 }
 
 /** The services every host shares, and the one way into them. */
@@ -44,6 +49,8 @@ export interface Core {
   readonly media: MediaService;
   /** Files uploaded by the browser host, waiting for media:import. */
   readonly uploads: UploadStore;
+  /** Exports and edit-ready copies. */
+  readonly render: RenderService;
   readonly handlers: HandlerMap;
   invoke(channel: unknown, request: unknown, context: CallContext): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
@@ -77,9 +84,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
   });
 
+  // ffmpeg children a crashed run left behind are ended before anything new starts.
+  const pidRegistry = new PidRegistry(options.dataDir);
+  await pidRegistry.reapOrphans().catch(() => []);
+  const render = new RenderService({
+    host: options.host,
+    dataDir: options.dataDir,
+    projects: projects.service,
+    ffmpegPath: () => binaries.ffmpegPath(),
+    ffprobePath: () => binaries.ffprobePath(),
+    registry: pidRegistry,
+    emitProgress: (payload) => events.emit('render:progressed', payload),
+    emitFinished: (payload) => events.emit('render:finished', payload),
+    ...(options.chooseSaveFile ? { chooseSaveFile: options.chooseSaveFile } : {}),
+  });
+
   const handlers: HandlerMap = {
     ...projects.handlers,
     ...media.handlers,
+    ...renderHandlers(render),
     'app:info': () => appInfo(options.host, binaries, options.dataDir),
     'app:openExternal': (request) => openExternalLink(request.link, options.openExternal),
   };
@@ -93,9 +116,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     projects: projects.service,
     media: media.service,
     uploads: media.uploads,
+    render,
     handlers,
     invoke: (channel, request, context) => dispatch(handlers, channel, request, context),
     dispose: () => {
+      render.dispose();
       media.service.dispose();
       return projects.service.dispose();
     },

@@ -1,6 +1,7 @@
 import { appChannels } from './app';
 import { mediaChannels } from './media';
 import { projectChannels } from './project';
+import { renderChannels } from './render';
 
 /**
  * Every request channel of the contract, `domain:verb`. Each domain keeps its channels in its own
@@ -10,6 +11,7 @@ export const channels = {
   ...appChannels,
   ...projectChannels,
   ...mediaChannels,
+  ...renderChannels,
 };
 
 export type Channels = typeof channels;
