@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { extname, join } from 'node:path';
+import { AppError } from '../../../common/contract';
 
 /**
  * Where media and the files derived from it live in a project folder, and small file helpers:
@@ -26,7 +27,13 @@ export function hashFile(path: string, signal?: AbortSignal): Promise<string> {
     const hash = createHash('sha256');
     const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) });
     stream.on('data', (chunk) => hash.update(chunk));
-    stream.on('error', reject);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') reject(new AppError('FILE_NOT_FOUND', `The file ${path} does not exist.`));
+      else if (error.code === 'EACCES' || error.code === 'EPERM')
+        reject(new AppError('FILE_UNREADABLE', `Shotloom may not read ${path}.`));
+      else if (error.name === 'AbortError') reject(new AppError('CANCELLED', 'Cancelled.'));
+      else reject(new AppError('FILE_UNREADABLE', `${path} could not be read.`, error.message));
+    });
     stream.on('end', () => resolve(hash.digest('hex')));
   });
 }
