@@ -3,15 +3,17 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } fro
 import { externalLinks } from '../../common/contract';
 import { createCore, type Core } from '../core/createCore';
 import { applicationMenuTemplate } from './applicationMenu';
+import { electronChooseFolder } from './folderDialog';
 import { forwardEvents, registerIpcHandlers, trustedSender } from './ipc';
 import { allowListedOpenExternal } from './openExternal';
 import { OpenFileRequests } from './openFileRequests';
 import { isProjectFilePath, projectFileFromArgv } from './projectFiles';
 import { guardWindowClose } from './quitGuard';
 import { rememberRecentProject } from './recentDocuments';
+import { trackRecentProjects } from './recentProjects';
 import { blockRemoteRequests, denyDeviceAccess, hardenContents, hardenSession } from './security';
 import { bringToFront, claimSingleInstance } from './singleInstance';
-import { noUnsavedChanges, type UnsavedChangesProbe } from './unsavedChanges';
+import { noUnsavedChanges } from './unsavedChanges';
 import { mainWindowOptions } from './windowOptions';
 import { restoreWindowBounds } from './windowState';
 import { electronWindowStateStorage, trackWindowState, type WindowStateStorage } from './windowStateStore';
@@ -20,8 +22,6 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererRoot = join(__dirname, '../renderer');
 const openExternal = allowListedOpenExternal(shell);
 const openFiles = new OpenFileRequests();
-/** The project service replaces this with its own probe once it exists; until then nothing is unsaved. */
-const unsavedChanges: UnsavedChangesProbe = noUnsavedChanges;
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 let windowState: WindowStateStorage | null = null;
@@ -41,7 +41,8 @@ function createWindow(): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), bounds));
   if (bounds && saved?.maximized) window.maximize();
   trackWindowState(window, windowState);
-  guardWindowClose(app, window, unsavedChanges, async (options) => {
+  // The project service answers what is unsaved and saves it (UnsavedChangesProbe).
+  guardWindowClose(app, window, core?.projects ?? noUnsavedChanges, async (options) => {
     const { response } = await dialog.showMessageBox(window, options);
     return response;
   });
@@ -73,15 +74,21 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   denyDeviceAccess(session.defaultSession);
   blockRemoteRequests(session.defaultSession, devServerUrl);
-  core = await createCore({
+  const started = await createCore({
     host: 'electron',
     dataDir: app.getPath('userData'),
     bundledBinDir: app.isPackaged ? join(process.resourcesPath, 'bin') : null,
     openExternal,
+    chooseFolder: electronChooseFolder(dialog, () => mainWindow),
   });
+  core = started;
+  trackRecentProjects(
+    (listener) => started.events.subscribe(listener),
+    (projectFile) => rememberRecentProject(app, projectFile),
+  );
   registerIpcHandlers(
     ipcMain,
-    core,
+    started,
     trustedSender(() => mainWindow?.webContents ?? null, devServerUrl),
   );
   installMenu();

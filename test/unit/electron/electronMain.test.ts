@@ -16,6 +16,9 @@ const fakeElectron = vi.hoisted(async () => {
     menu: null as unknown,
     permissionHandler: null as unknown,
     beforeRequest: null as unknown,
+    chosenFolder: '',
+    dialogs: [] as string[],
+    dialogAnswer: 2,
   };
   let nextId = 1;
   class FakeContents extends EventEmitter {
@@ -104,7 +107,13 @@ const fakeElectron = vi.hoisted(async () => {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showMessageBox: async () => ({ response: 2 }) },
+    dialog: {
+      showMessageBox: async (_window: unknown, options: { message: string }) => {
+        calls.dialogs.push(options.message);
+        return { response: calls.dialogAnswer };
+      },
+      showOpenDialog: async () => ({ canceled: false, filePaths: [calls.chosenFolder] }),
+    },
     ipcMain: { handle: (name: string, handler: never) => handlers.set(name, handler) },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
@@ -218,10 +227,38 @@ describe('Electron main entry (mocked electron)', () => {
     expect(fake.calls.opened).toEqual(['https://aistudio.google.com/apikey']);
   });
 
-  it('closing with nothing unsaved goes ahead without a dialog', async () => {
+  it('project:new with a dialog location creates the project in the folder the dialog answered', async () => {
     const window = fake.windows[0]!;
+    fake.calls.chosenFolder = join(dir.path, 'Trailer');
+    const invoke = fake.handlers.get('shotloom:invoke:project:new')!;
+    const result = await invoke(
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { name: 'Trailer', location: { kind: 'dialog' } },
+    );
+    expect(result).toMatchObject({ ok: true, value: { snapshot: { folder: fake.calls.chosenFolder } } });
+  });
+
+  it('closing with unsaved changes asks: Cancel keeps the window, Save saves and then closes', async () => {
+    const window = fake.windows[0]!;
+    const from = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const edit = fake.handlers.get('shotloom:invoke:project:edit')!;
+    expect(await edit(from, { command: { type: 'renameProject', name: 'Trailer v2' } })).toMatchObject({
+      ok: true,
+      value: { dirty: true },
+    });
+
+    fake.calls.dialogAnswer = 2; // Cancel
     window.close();
+    await until(() => fake.calls.dialogs.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(window.closed).toBe(false);
+    expect(fake.calls.dialogs[0]).toContain('"Trailer v2" has unsaved changes');
+
+    fake.calls.dialogAnswer = 0; // Save
+    window.close();
     await until(() => window.closed);
+    expect(fake.calls.dialogs).toHaveLength(2);
+    const snapshot = await fake.handlers.get('shotloom:invoke:project:get')!(from, {});
+    expect(snapshot).toMatchObject({ ok: true, value: { dirty: false } });
   });
 });
