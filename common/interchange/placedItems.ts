@@ -1,3 +1,4 @@
+import { itemsLength, transitionSpan } from '../model/operations/timelineItems';
 import type { Track, TrackItem } from '../model/schema/sequence';
 
 export interface PlacedItem {
@@ -8,12 +9,9 @@ export interface PlacedItem {
   cutFrame: number;
 }
 
-/**
- * Frames of a transition before its cut: a transition of d frames is centred on the cut, with
- * floor(d/2) frames before and the rest after.
- */
+/** Frames of a transition before its cut (the model's split: floor(d/2) before, the rest after). */
 export function transitionFramesBeforeCut(durationFrames: number): number {
-  return Math.floor(durationFrames / 2);
+  return transitionSpan(durationFrames).before;
 }
 
 /** A track's items with their timeline positions. Clips and gaps take time; transitions do not. */
@@ -37,5 +35,5 @@ export function placedItems(track: Track): PlacedItem[] {
 
 /** Length of a track in frames: the sum of its clips and gaps. */
 export function trackLengthFrames(track: Track): number {
-  return track.items.reduce((sum, item) => (item.type === 'transition' ? sum : sum + item.durationFrames), 0);
+  return itemsLength(track.items);
 }

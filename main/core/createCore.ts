@@ -4,6 +4,7 @@ import { Binaries } from '../ffmpeg/binaries';
 import { PidRegistry } from '../ffmpeg/pidRegistry';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
+import { interchangeHandlers } from '../services/interchange/interchangeHandlers';
 import { SettingsStore } from '../services/settings/settingsStore';
 import { createMediaService } from '../services/media/createMediaService';
 import type { PickFiles } from '../services/media/importSources';
@@ -101,6 +102,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: HandlerMap = {
     ...projects.handlers,
+    ...interchangeHandlers({
+      projects: projects.service,
+      binaries,
+      ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
+    }),
     ...media.handlers,
     ...renderHandlers(render),
     'app:info': () => appInfo(options.host, binaries, options.dataDir),

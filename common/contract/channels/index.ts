@@ -1,4 +1,5 @@
 import { appChannels } from './app';
+import { interchangeChannels } from './interchange';
 import { mediaChannels } from './media';
 import { projectChannels } from './project';
 import { renderChannels } from './render';
@@ -9,6 +10,7 @@ import { renderChannels } from './render';
  */
 export const channels = {
   ...appChannels,
+  ...interchangeChannels,
   ...projectChannels,
   ...mediaChannels,
   ...renderChannels,

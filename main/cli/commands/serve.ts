@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Core } from '../../core/createCore';
+import { browserMediaRoutes } from '../../web/mediaRoute';
 import { startWebHost } from '../../web/webHost';
 import type { CliIo } from '../output';
 import { usageError } from '../output';
@@ -12,7 +13,12 @@ export async function serveCommand(
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usageError(`--port must be 0–65535, not ${options.port}.`);
-  const host = await startWebHost({ core, staticDir: options.rendererDir, port });
+  const host = await startWebHost({
+    core,
+    staticDir: options.rendererDir,
+    port,
+    routes: browserMediaRoutes(core),
+  });
   if (io.json)
     io.stdout.write(`${JSON.stringify({ ok: true, value: { url: host.url, port: host.port } })}\n`);
   else
