@@ -61,12 +61,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!guard.hostAllowed(request)) return refuse(response, 421, 'Unknown host');
     if (!guard.tokenValid(request))
       return refuse(response, 401, 'Missing or wrong token: open the URL that was printed at start.');
-    if (request.method !== 'GET' && request.method !== 'HEAD')
-      return refuse(response, 405, 'Method not allowed');
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // Routes answer their own methods (the upload route takes POST); everything else is GET/HEAD.
     for (const route of options.routes ?? []) {
       if (await route(request, response, url)) return;
     }
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return refuse(response, 405, 'Method not allowed');
     response.setHeader('Set-Cookie', guard.sessionCookie());
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     if (await serveStatic(options.staticDir, url.pathname, response)) return;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createCore, type Core } from '../../main/core/createCore';
+import { browserMediaRoutes } from '../../main/web/mediaRoute';
 import { startWebHost, type WebHost, type WebRoute } from '../../main/web/webHost';
 import { makeTempDir } from './tempDir';
 
@@ -19,7 +20,7 @@ export async function startTestWebHost(
   const host = await startWebHost({
     core,
     staticDir: options.staticDir ?? join(process.cwd(), 'out', 'renderer'),
-    ...(options.routes ? { routes: options.routes } : {}),
+    routes: [...(options.routes ?? []), ...browserMediaRoutes(core)],
   });
   return {
     core,
