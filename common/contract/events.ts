@@ -1,3 +1,4 @@
+import type { JobSummary } from './channels/job';
 import type { ImportProgress } from './channels/media';
 import type { ProjectChange } from './channels/project';
 import { event } from './define';
@@ -39,6 +40,10 @@ export const events = {
     outputPath?: string;
     error?: { code: string; message: string };
   }>(),
+  /** A generation job changed state, progress or waiting reason (never carries keys or links). */
+  'job:progressed': event<{ job: JobSummary }>(),
+  /** A generation job ended: succeeded, failed, cancelled or uncertain. */
+  'job:finished': event<{ job: JobSummary }>(),
 };
 
 export type Events = typeof events;
