@@ -247,6 +247,7 @@ export function compileSequence(
       label: 'Still frame',
       weightFrames: 1,
       expectedDurationUs: framesToUs(1, sequence.rate),
+      soundSamples: null,
       invocation: unitInvocation(
         unit,
         { video: '@output', sound: null, videoOptions: ['-c:v', 'png', '-update', '1'] },
@@ -285,6 +286,7 @@ export function compileSequence(
         label,
         weightFrames: unit.frames,
         expectedDurationUs: framesToUs(unit.frames, sequence.rate),
+        soundSamples: sound ? samplesBetween(unit.startFrame, unit.startFrame + unit.frames, sequence) : null,
         invocation: unitInvocation(
           unit,
           { video: video ? `@work/${video}` : null, sound: sound ? `@work/${sound}` : null },
@@ -307,6 +309,7 @@ export function compileSequence(
         label: 'Sound',
         weightFrames: Math.ceil(frameCount / 8),
         expectedDurationUs: totalUs,
+        soundSamples: null,
         invocation: mixInvocation({
           sequence,
           startFrame,
@@ -331,6 +334,7 @@ export function compileSequence(
         label: 'Join',
         weightFrames: Math.ceil(frameCount / 50),
         expectedDurationUs: totalUs,
+        soundSamples: null,
         invocation: {
           inputs: [{ path: '@work/video.txt', options: ['-f', 'concat', '-safe', '0'] }, ...soundInput],
           globalOptions: [],

@@ -81,6 +81,7 @@ export function concatCopyStep(frameCount: number, durationUs: number, outputOpt
     label: 'Join shots (stream copy)',
     weightFrames: frameCount,
     expectedDurationUs: durationUs,
+    soundSamples: null,
     invocation: {
       inputs: [{ path: '@work/video.txt', options: ['-f', 'concat', '-safe', '0'] }],
       globalOptions: [],

@@ -22,6 +22,8 @@ export interface RenderStep {
   weightFrames: number;
   /** Expected duration of the step's output in microseconds (progress fraction). */
   expectedDurationUs: number;
+  /** Sound samples a picture unit's sound chunk holds (they tile the range exactly); null otherwise. */
+  soundSamples: number | null;
   invocation: PlanInvocation;
 }
 
