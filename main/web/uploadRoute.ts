@@ -24,9 +24,9 @@ function sameOrigin(request: IncomingMessage): boolean {
  * `{ kind: 'uploads' }`. On top of the web host's Host and token checks it wants the custom header
  * and a same-origin Origin.
  */
-export function uploadRoute(uploads: UploadStore): WebRoute {
+export function uploadRoute(uploads: UploadStore, path = uploadPath): WebRoute {
   return async (request: IncomingMessage, response: ServerResponse, url: URL) => {
-    if (url.pathname !== uploadPath) return false;
+    if (url.pathname !== path) return false;
     if (request.method !== 'POST' && request.method !== 'PUT') {
       json(response, 405, { ok: false, error: { code: 'BAD_REQUEST', message: 'Use POST.' } });
       return true;
