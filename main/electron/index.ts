@@ -104,6 +104,8 @@ const isFirstInstance = claimSingleInstance(app, process.argv, process.cwd(), ({
 });
 
 if (isFirstInstance) {
+  // Windows ties Jump List recent documents and the taskbar to the installer's AppUserModelID.
+  if (process.platform === 'win32') app.setAppUserModelId('org.shotloom.app');
   const launchFile = projectFileFromArgv(process.argv.slice(1), process.cwd());
   if (launchFile) requestOpen(launchFile);
   // macOS hands files from the Finder and the Dock this way, possibly before `ready`.

@@ -62,6 +62,9 @@ describe('electron-builder.yml', () => {
   it('builds AppImage and deb, a universal dmg, and an NSIS installer', () => {
     const config = loadConfig();
     expect(config.appId).toBe('org.shotloom.app');
+    // Windows matches Jump Lists to the app by this id: the app must set the installer's one.
+    const electronMain = readFileSync(join(root, 'main', 'electron', 'index.ts'), 'utf8');
+    expect(electronMain).toContain(`app.setAppUserModelId('${config.appId}')`);
     expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
