@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { folderNameSchema, searchFolderSchema } from './project';
+import { searchFolderSchema } from './project';
+import { exportFileNameSchema } from './render';
 
 export const interchangeFormatSchema = z.enum(['otio', 'fcpxml', 'edl']);
 export type InterchangeFormat = z.infer<typeof interchangeFormatSchema>;
@@ -36,7 +37,7 @@ export const interchangeChannels = {
         format: interchangeFormatSchema,
         mediaPaths: z.enum(['absolute', 'relative']).default('absolute'),
         /** A file name inside exports/ (no folders); defaults to the sequence's name. */
-        fileName: folderNameSchema.optional(),
+        fileName: exportFileNameSchema.optional(),
       })
       .strict(),
   ).returns<InterchangeExportResult>(),

@@ -1,7 +1,17 @@
 import type { CliCommand } from '../cliCommand';
 import { exportCommand } from './exportCommand';
+import { importCommand } from './importCommand';
 import { infoCommand } from './infoCommand';
+import { newCommand } from './newCommand';
+import { renderCommand } from './renderCommand';
 import { serveCommand } from './serveCommand';
 
 /** Every command, in the order `shotloom --help` lists them. */
-export const cliCommands: CliCommand[] = [infoCommand, exportCommand, serveCommand];
+export const cliCommands: CliCommand[] = [
+  infoCommand,
+  newCommand,
+  importCommand,
+  renderCommand,
+  exportCommand,
+  serveCommand,
+];
