@@ -1,6 +1,7 @@
 import { readFile, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../../common/contract';
 import type { Asset } from '../../../common/model';
 import { UploadStore } from '../../../main/services/media/uploadStore';
 import { uploadRoute } from '../../../main/web/uploadRoute';
@@ -186,10 +187,11 @@ describe('browser host media route (Range requests by asset id) and uploads', ()
     );
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
-    const asset = imported.value.assets[0];
+    const value2 = imported.value as ImportResult;
+    const asset = value2.assets[0];
     expect(asset?.name).toBe('upload me.wav');
     expect(asset?.storage).toBe('copied');
     expect((await stat(join(web.core.projects.current().folder, asset?.path ?? ''))).size).toBe(body.length);
-    expect(imported.value.failed.map((failure) => failure.error.code)).toEqual(['NOT_FOUND']);
+    expect(value2.failed.map((failure) => failure.error.code)).toEqual(['NOT_FOUND']);
   });
 });
