@@ -120,6 +120,7 @@ const fakeElectron = vi.hoisted(async () => {
       setApplicationMenu: (menu: unknown) => (calls.menu = menu),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
     session: { defaultSession: session },
     shell: {
       openExternal: async (url: string) => {
