@@ -45,7 +45,14 @@ export function Dialog({
   }, []);
 
   return (
-    <dialog ref={ref} className={`dialog dialog-${size}`} aria-labelledby={titleId} data-testid={testId}>
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      // A modal owns the keyboard: the editor's window shortcuts (arrows, Home/End, J/K/L) stay out.
+      onKeyDown={(event) => event.stopPropagation()}
+    >
       {open && (
         <>
           <header className="dialog-header">

@@ -10,7 +10,7 @@ import { useImport } from './useImport';
 import { useJobProgress } from '../jobs/useJobs';
 import './bin.css';
 
-const gridGeometry = { minItemWidth: 148, rowHeight: 132 };
+const gridGeometry = { minItemWidth: 118, rowHeight: 118 };
 const listGeometry = { minItemWidth: 10_000, rowHeight: 44 };
 
 /**

@@ -4,27 +4,30 @@ import type { ImportResult } from '../../../../common/contract/channels/media';
 export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; message: string };
 
 /**
- * Uploads files to the browser host (POST /upload, one file per request, answered with an upload
- * id), then imports the uploads (media:import, copied into the project's media folder).
+ * Uploads one file to the browser host (`POST /upload?name=…`, the raw file as the body, with the
+ * app's upload header), answered with an upload id that media:import then takes.
  */
 async function uploadFile(file: File): Promise<string> {
-  const response = await fetch('/upload', {
+  const response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: {
-      'Content-Type': file.type || 'application/octet-stream',
-      'X-File-Name': encodeURIComponent(file.name),
-    },
+    headers: { 'Content-Type': 'application/octet-stream', 'X-Shotloom-Upload': '1' },
     body: file,
   });
-  if (!response.ok) throw new Error(`${file.name}: the upload was refused (${response.status}).`);
-  const body = (await response.json()) as { uploadId?: string; id?: string };
-  const id = body.uploadId ?? body.id;
-  if (typeof id !== 'string') throw new Error(`${file.name}: the upload gave no id.`);
+  let body: { ok?: boolean; value?: { id?: string }; error?: { message?: string } } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // an answer without JSON: reported below by status
+  }
+  const id = body.value?.id;
+  if (!response.ok || body.ok !== true || typeof id !== 'string') {
+    throw new Error(`${file.name}: ${body.error?.message ?? `the upload was refused (${response.status}).`}`);
+  }
   return id;
 }
 
-/** Imports files the user picked, dropped or pasted. */
+/** Imports files the user picked, dropped or pasted: uploads them, then media:import copies them in. */
 export async function importFiles(api: ShotloomApi, files: readonly File[]): Promise<ImportOutcome> {
   if (api.host.kind !== 'web') return importByDialog(api);
   try {

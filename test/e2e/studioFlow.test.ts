@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { makeAudioFile, makeImage, makeVideoClip } from '../helpers/makeMedia';
+import { makeTempDir } from '../helpers/tempDir';
+import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+
+/**
+ * The studio end to end, through the browser host in Chromium, with the offline Animatic provider:
+ * import media, design a shot with first and last keyframes grabbed from a clip, generate two
+ * takes, compare them, choose one, continue from its last frame. Screenshots of each screen at
+ * 1280×800 and 1920×1080 go to test-results/screenshots/.
+ */
+describe('studio: shot, keyframes, takes', () => {
+  let web: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+  let media: { path: string; remove: () => Promise<void> };
+  let files: { clip: string; image: string; audio: string };
+  const errors: string[] = [];
+
+  async function shoot(name: string): Promise<void> {
+    await screenshot(page, `${name}-1280x800`);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(150);
+    await screenshot(page, `${name}-1920x1080`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(100);
+  }
+
+  function document() {
+    const snapshot = web.core.projects.snapshot();
+    if (!snapshot) throw new Error('no project open');
+    return snapshot.document;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
+      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
+    }
+    media = await makeTempDir('shotloom-studio-media-');
+    files = {
+      clip: await makeVideoClip(media.path, {
+        name: 'harbour.mp4',
+        width: 640,
+        height: 360,
+        frames: 96,
+        rate: 24,
+      }),
+      image: await makeImage(media.path, { name: 'poster.png', width: 640, height: 360 }),
+      audio: await makeAudioFile(media.path, { name: 'score.wav', seconds: 3 }),
+    };
+    web = await startTestWebHost();
+    const created = await web.core.invoke(
+      'project:new',
+      { name: 'Harbour', location: { kind: 'projectsRoot', name: 'Harbour' } },
+      { host: 'web' },
+    );
+    expect(created.ok).toBe(true);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(web.host.url);
+    await page.getByTestId('bin').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await media?.remove();
+  });
+
+  it('imports media into the bin', async () => {
+    await page.getByTestId('bin-file-input').setInputFiles([files.clip, files.image, files.audio]);
+    await page.locator('[data-testid="bin-item"][data-key^="asset:"]').nth(2).waitFor({ timeout: 30_000 });
+    expect(
+      Object.values(document().assets)
+        .map((asset) => asset.name)
+        .sort(),
+    ).toEqual(['harbour.mp4', 'poster.png', 'score.wav']);
+    await page.waitForTimeout(800);
+    await shoot('studio-bin-imported');
+    expect(errors).toEqual([]);
+  });
+
+  it('designs a shot with first and last keyframes grabbed from the clip', async () => {
+    await page.getByTestId('new-shot').click();
+    await page.getByTestId('shot-inspector').waitFor();
+    await page.getByTestId('shot-prompt').fill('A lighthouse keeper walks along the harbour wall at dusk.');
+    await page.getByRole('button', { name: 'Camera: Dolly in' }).click();
+
+    await page.getByTestId('keyframe-first-grab').click();
+    const grab = page.getByTestId('frame-grab-dialog');
+    await grab.waitFor();
+    await grab.getByTestId('grab-scrubber').fill('12');
+    await page.waitForTimeout(300);
+    await shoot('studio-frame-grab');
+    await grab.getByTestId('grab-use').click();
+    await page.getByTestId('keyframe-first-image').waitFor();
+
+    await page.getByTestId('keyframe-last-grab').click();
+    await grab.waitFor();
+    await grab.getByTestId('grab-scrubber').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await grab.getByTestId('grab-use').click();
+    await page.getByTestId('keyframe-last-image').waitFor();
+
+    const shot = Object.values(document().shots)[0];
+    expect(shot?.prompt).toContain('Slow dolly in toward the subject.');
+    expect(shot?.cameraDirection).toBe('dollyIn');
+    const first = document().assets[shot?.keyframes.first ?? ''];
+    const last = document().assets[shot?.keyframes.last ?? ''];
+    expect(first?.origin).toMatchObject({ kind: 'frameGrab', frame: 12 });
+    expect(last?.origin, JSON.stringify(last?.origin)).toMatchObject({ kind: 'frameGrab', frame: 94 });
+    await shoot('studio-shot-inspector');
+    expect(errors).toEqual([]);
+  });
+});
