@@ -223,6 +223,17 @@ describe('transitions', () => {
       kind: 'dipToWhite',
       durationFrames: 48,
     });
+    // a clip used to the last frame of its media has no handle after the cut
+    const noTail = apply(doc, { type: 'slip', sequenceId: seq, itemId: 'a', deltaFrames: 172 });
+    expect(
+      refused(noTail, {
+        type: 'addTransition',
+        sequenceId: seq,
+        leftItemId: 'a',
+        kind: 'dissolve',
+        durationFrames: 2,
+      }),
+    ).toMatch(/handle after .* 1 frames needed past the cut, 0 available/);
     const lifted = apply(doc, { type: 'lift', sequenceId: seq, itemId: 'b' });
     expect(
       refused(lifted, {
