@@ -5,8 +5,10 @@ import { createCore, type Core } from '../core/createCore';
 import { applicationMenuTemplate } from './applicationMenu';
 import { electronChooseFolder } from './folderDialog';
 import { forwardEvents, registerIpcHandlers, trustedSender } from './ipc';
+import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol';
 import { allowListedOpenExternal } from './openExternal';
 import { OpenFileRequests } from './openFileRequests';
+import { pickMediaFiles } from './pickMediaFiles';
 import { isProjectFilePath, projectFileFromArgv } from './projectFiles';
 import { guardWindowClose } from './quitGuard';
 import { rememberRecentProject } from './recentDocuments';
@@ -80,8 +82,10 @@ async function start(): Promise<void> {
     bundledBinDir: app.isPackaged ? join(process.resourcesPath, 'bin') : null,
     openExternal,
     chooseFolder: electronChooseFolder(dialog, () => mainWindow),
+    pickFiles: pickMediaFiles(() => mainWindow),
   });
   core = started;
+  handleMediaProtocol({ projects: started.projects, derived: started.media });
   trackRecentProjects(
     (listener) => started.events.subscribe(listener),
     (projectFile) => rememberRecentProject(app, projectFile),
@@ -106,6 +110,8 @@ const isFirstInstance = claimSingleInstance(app, process.argv, process.cwd(), ({
 if (isFirstInstance) {
   // Windows ties Jump List recent documents and the taskbar to the installer's AppUserModelID.
   if (process.platform === 'win32') app.setAppUserModelId('org.shotloom.app');
+  // shotloom-media:// must be privileged before `ready` (fetch, streaming, Range for <video>).
+  registerMediaScheme();
   const launchFile = projectFileFromArgv(process.argv.slice(1), process.cwd());
   if (launchFile) requestOpen(launchFile);
   // macOS hands files from the Finder and the Dock this way, possibly before `ready`.
