@@ -94,8 +94,8 @@ function toCommand(doc: Project, intent: Intent): EditCommandInput | null {
   });
   const assetId =
     track.kind === 'video'
-      ? (['v10', 'v30', 'still'] as const)[intent.pick % 3]
-      : (['a1', 'v10'] as const)[intent.pick % 2];
+      ? ((['v10', 'v30', 'still'] as const)[intent.pick % 3] ?? 'v10')
+      : ((['a1', 'v10'] as const)[intent.pick % 2] ?? 'a1');
   const newClip = {
     assetId,
     sourceIn: assetId === 'still' ? 0 : (intent.pick * 7) % 200,
