@@ -115,7 +115,8 @@ export function streamBytes(
   const write = (): void => {
     while (offset < options.totalBytes) {
       if (options.cutAfterBytes !== undefined && offset >= options.cutAfterBytes) {
-        response.socket?.destroy();
+        // Drop the connection once what was written has left (the client keeps those bytes).
+        response.write(Buffer.alloc(0), () => setTimeout(() => response.socket?.destroy(), 20));
         return;
       }
       let length = Math.min(chunkBytes, options.totalBytes - offset);
