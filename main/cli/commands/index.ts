@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cliCommand';
+import { demoCommand } from './demoCommand';
 import { exportCommand } from './exportCommand';
 import { importCommand } from './importCommand';
 import { infoCommand } from './infoCommand';
@@ -14,4 +15,5 @@ export const cliCommands: CliCommand[] = [
   renderCommand,
   exportCommand,
   serveCommand,
+  demoCommand,
 ];
