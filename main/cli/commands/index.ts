@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cliCommand';
 import { demoCommand } from './demoCommand';
 import { exportCommand } from './exportCommand';
+import { generateCommand } from './generateCommand';
 import { importCommand } from './importCommand';
 import { infoCommand } from './infoCommand';
 import { newCommand } from './newCommand';
@@ -12,6 +13,7 @@ export const cliCommands: CliCommand[] = [
   infoCommand,
   newCommand,
   importCommand,
+  generateCommand,
   renderCommand,
   exportCommand,
   serveCommand,

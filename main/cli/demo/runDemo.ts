@@ -197,21 +197,19 @@ export async function runDemo(
     trackId: music.id,
     clip: { assetId: asset('music'), durationFrames: sequenceFrames },
   });
-  core.projects
-    .current()
-    .update(
-      (document) => ({
-        ...document,
-        sequences: {
-          ...document.sequences,
-          [sequenceId]: {
-            ...document.sequences[sequenceId]!,
-            ducking: { enabled: true, amountDb: recipe.duckingDb },
-          },
+  core.projects.current().update(
+    (document) => ({
+      ...document,
+      sequences: {
+        ...document.sequences,
+        [sequenceId]: {
+          ...document.sequences[sequenceId]!,
+          ducking: { enabled: true, amountDb: recipe.duckingDb },
         },
-      }),
-      'Duck the music under the voice-over',
-    );
+      },
+    }),
+    'Duck the music under the voice-over',
+  );
   await call(core, 'project:save', {});
 
   step('exporting the MP4', 0.7);
