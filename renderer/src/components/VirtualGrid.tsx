@@ -157,7 +157,13 @@ export function VirtualGrid<T>({
         aria-label={label}
         tabIndex={0}
         aria-activedescendant={activeItem !== undefined ? `vg-${getKey(activeItem)}` : undefined}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event) => {
+          // Re-render only when another row reaches the top: cells are placed absolutely, so
+          // scrolling within a row needs no React work at all.
+          const stride = rowHeight + gap;
+          const top = Math.floor(event.currentTarget.scrollTop / stride) * stride;
+          if (top !== scrollTop) setScrollTop(top);
+        }}
         onKeyDown={handleKeyDown}
         data-testid={testId}
         style={{ padding }}

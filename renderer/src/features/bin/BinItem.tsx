@@ -1,4 +1,4 @@
-import type { DragEvent } from 'react';
+import { memo, type DragEvent } from 'react';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import { IconButton } from '../../components/Button';
 import { Icon, type IconName } from '../../components/Icon';
@@ -59,7 +59,7 @@ function Badges({ entry }: { entry: BinEntry }) {
     <span className="bin-badges">
       {entry.type !== 'shot' || entry.status !== 'generated' ? (
         <Badge tone={statusTones[entry.status]} title={entry.errorMessage ?? undefined}>
-          {statusLabels[entry.status]}
+          {entry.status === 'imported' && entry.originLabel ? entry.originLabel : statusLabels[entry.status]}
         </Badge>
       ) : null}
       {entry.isSelectedTake && <Badge tone="ok">In use</Badge>}
@@ -68,7 +68,7 @@ function Badges({ entry }: { entry: BinEntry }) {
 }
 
 /** A card of the grid view. */
-export function BinCard({
+export const BinCard = memo(function BinCard({
   entry,
   active,
   progress,
@@ -143,10 +143,10 @@ export function BinCard({
       <div className="bin-card-sub">{subtitle(entry)}</div>
     </div>
   );
-}
+});
 
 /** A row of the list view. */
-export function BinRow({
+export const BinRow = memo(function BinRow({
   entry,
   active,
   expanded,
@@ -216,4 +216,4 @@ export function BinRow({
       )}
     </div>
   );
-}
+});

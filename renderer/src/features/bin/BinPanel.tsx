@@ -82,7 +82,11 @@ export function BinPanel() {
     },
   ]);
 
-  const actions: BinItemActions = { onToggleExpand: toggleExpand, onRelink: importer.relink };
+  const { relink } = importer;
+  const actions: BinItemActions = useMemo(
+    () => ({ onToggleExpand: toggleExpand, onRelink: relink }),
+    [toggleExpand, relink],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const entry = shown[activeIndex];
