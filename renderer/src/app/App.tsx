@@ -1,6 +1,9 @@
 import { BinPanel } from '../features/bin/BinPanel';
 import { SettingsButton } from '../features/settings/SettingsButton';
 import { ShotInspector } from '../features/shot/ShotInspector';
+import { Timeline } from '../features/timeline/Timeline';
+import { SequencePlaybackProvider } from '../features/viewer/SequencePlaybackProvider';
+import { Viewer } from '../features/viewer/Viewer';
 import { ShortcutProvider } from '../shortcuts';
 import { ProjectStoreProvider } from '../state';
 import { FfmpegBanner } from './FfmpegBanner';
@@ -20,20 +23,22 @@ export function App() {
             <SettingsButton />
           </header>
           {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
-          <main className="workspace">
-            <Panel title="Bin" area="bin">
-              <BinPanel />
-            </Panel>
-            <Panel title="Viewer" area="viewer">
-              <div className="viewer-frame" />
-            </Panel>
-            <Panel title="Inspector" area="inspector">
-              <ShotInspector />
-            </Panel>
-            <Panel title="Timeline" area="timeline">
-              <p className="empty-state">No sequence.</p>
-            </Panel>
-          </main>
+          <SequencePlaybackProvider>
+            <main className="workspace">
+              <Panel title="Bin" area="bin">
+                <BinPanel />
+              </Panel>
+              <Panel title="Viewer" area="viewer">
+                <Viewer />
+              </Panel>
+              <Panel title="Inspector" area="inspector">
+                <ShotInspector />
+              </Panel>
+              <Panel title="Timeline" area="timeline">
+                <Timeline />
+              </Panel>
+            </main>
+          </SequencePlaybackProvider>
           <StatusBar state={appInfo} />
         </div>
       </ShortcutProvider>

@@ -9,6 +9,8 @@ export function ShortcutProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented) return;
+      // A modal dialog owns the keyboard while it is open.
+      if (document.querySelector('dialog[open]')) return;
       if (registry.handle(event)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
@@ -42,6 +44,5 @@ export function useShortcuts(bindings: ShortcutBinding[]): void {
     }));
     return registry.registerAll(stable);
     // The signature captures which bindings exist; their behaviour is read through the ref.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [registry, signature]);
 }

@@ -35,7 +35,8 @@ export function isTextEntry(target: EventTarget | null): boolean {
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;
   const type = (target as HTMLInputElement).type;
-  return !['checkbox', 'radio', 'range', 'button', 'submit', 'color'].includes(type);
+  // Sliders keep their arrow, Home and End keys.
+  return !['checkbox', 'radio', 'button', 'submit', 'color'].includes(type);
 }
 
 /** The shortcuts of one editor window; created per editor (no module singleton). */

@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import { clipBox } from './draw/drawClips';
+import type { LaneScene } from './draw/scene';
+import type { DrawnClip } from './draw/visibleClips';
+
+/**
+ * An invisible list of the clips on screen over the canvas: screen readers read it, and tests find
+ * clips by id and position through it. It never takes pointer events (the lanes handle those).
+ */
+export const ClipAccessLayer = memo(function ClipAccessLayer({
+  scene,
+  clips,
+}: {
+  scene: LaneScene;
+  clips: readonly DrawnClip[];
+}) {
+  return (
+    <ul className="clip-access-layer" aria-label="Clips in view">
+      {clips.map((drawn) => {
+        if (drawn.ghost) return null;
+        const box = clipBox(scene, drawn);
+        if (box.width < 4) return null;
+        return (
+          <li
+            key={drawn.clip.id}
+            data-testid="timeline-clip"
+            data-clip-id={drawn.clip.id}
+            data-track-id={drawn.trackId}
+            data-start-frame={drawn.startFrame}
+            data-duration-frames={drawn.endFrame - drawn.startFrame}
+            aria-selected={scene.selection.has(drawn.clip.id)}
+            style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
+          >
+            {drawn.clip.name}
+          </li>
+        );
+      })}
+    </ul>
+  );
+});

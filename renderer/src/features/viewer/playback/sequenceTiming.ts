@@ -1,0 +1,133 @@
+import type { Asset, Clip, Keyframe } from '../../../../../common/model';
+import type { Rational } from '../../../../../common/time';
+import {
+  clipAtFrame,
+  type PlacedClip,
+  type PlacedTransition,
+  type SequenceLayout,
+  type TrackLayout,
+} from '../../timeline/geometry/trackLayout';
+
+/** What the program viewer shows at a frame: one clip, or two mixed by a transition. */
+export type PictureAt =
+  | { kind: 'none' }
+  | { kind: 'clip'; placed: PlacedClip }
+  | {
+      kind: 'transition';
+      transition: PlacedTransition;
+      outgoing: PlacedClip;
+      incoming: PlacedClip;
+      /** 0 at the transition's first frame, towards 1 at its last. */
+      progress: number;
+    };
+
+function transitionAt(track: TrackLayout, frame: number): PlacedTransition | null {
+  return track.transitions.find((placed) => frame >= placed.startFrame && frame < placed.endFrame) ?? null;
+}
+
+/**
+ * The picture at a frame: the top-most enabled video track that has something there wins (later
+ * tracks composite over earlier ones; the layout lists video tracks top first).
+ */
+export function pictureAt(layout: SequenceLayout, frame: number): PictureAt {
+  for (const track of layout.tracks) {
+    if (track.track.kind !== 'video' || track.track.muted) continue;
+    const transition = transitionAt(track, frame);
+    if (transition && transition.leftClipId && transition.rightClipId) {
+      const outgoing = layout.clipsById.get(transition.leftClipId);
+      const incoming = layout.clipsById.get(transition.rightClipId);
+      if (outgoing && incoming) {
+        const progress = (frame - transition.startFrame) / transition.transition.durationFrames;
+        return { kind: 'transition', transition, outgoing, incoming, progress };
+      }
+    }
+    const placed = clipAtFrame(track, frame);
+    if (placed && placed.clip.enabled) return { kind: 'clip', placed };
+  }
+  return { kind: 'none' };
+}
+
+/** The clip that plays next after `frame` on the track of `current` (for preloading). */
+export function nextClipAfter(layout: SequenceLayout, current: PlacedClip): PlacedClip | null {
+  const track = layout.tracks.find((candidate) => candidate.track.id === current.trackId);
+  if (!track) return null;
+  return track.clips.find((placed) => placed.startFrame >= current.endFrame) ?? null;
+}
+
+/** The first clip at or after a frame on any video track (what to preload when nothing plays yet). */
+export function firstVideoClipFrom(layout: SequenceLayout, frame: number): PlacedClip | null {
+  let best: PlacedClip | null = null;
+  for (const track of layout.tracks) {
+    if (track.track.kind !== 'video') continue;
+    for (const placed of track.clips) {
+      if (placed.endFrame <= frame) continue;
+      if (!best || placed.startFrame < best.startFrame) best = placed;
+      break;
+    }
+  }
+  return best;
+}
+
+/** The asset's own rate for video, or the sample rate for audio; sourceIn counts in these units. */
+export function assetRate(asset: Asset | undefined): Rational {
+  if (!asset) return { num: 1, den: 1 };
+  if (asset.kind === 'video' && asset.media.video) return asset.media.video.rate;
+  if (asset.kind === 'audio' && asset.media.audio) return { num: asset.media.audio.sampleRate, den: 1 };
+  return { num: 1, den: 1 };
+}
+
+/**
+ * Seconds into the source file at a (possibly fractional) sequence frame: the clip's source start
+ * plus the time since the clip's start. Frames before the clip or past its end reach into handles.
+ */
+export function sourceSecondsAt(
+  placed: PlacedClip,
+  frame: number,
+  sequenceRate: Rational,
+  asset: Asset | undefined,
+): number {
+  const rate = assetRate(asset);
+  const sourceStart = (placed.clip.sourceIn * rate.den) / rate.num;
+  return Math.max(0, sourceStart + ((frame - placed.startFrame) * sequenceRate.den) / sequenceRate.num);
+}
+
+/** Length of the source in sequence frames (how far a clip may be trimmed or slipped). */
+export function sourceLengthInFrames(asset: Asset | undefined, sequenceRate: Rational): number | null {
+  if (!asset || asset.kind === 'image') return null;
+  const seconds = asset.media.duration.num / asset.media.duration.den;
+  return Math.floor((seconds * sequenceRate.num) / sequenceRate.den + 1e-6);
+}
+
+function interpolate(keyframes: readonly Keyframe[], frame: number): number | null {
+  if (keyframes.length === 0) return null;
+  const sorted = [...keyframes].sort((a, b) => a.frame - b.frame);
+  if (frame <= sorted[0]!.frame) return sorted[0]!.value;
+  for (let index = 1; index < sorted.length; index += 1) {
+    const right = sorted[index]!;
+    const left = sorted[index - 1]!;
+    if (frame <= right.frame) {
+      const span = right.frame - left.frame;
+      return span === 0
+        ? right.value
+        : left.value + ((right.value - left.value) * (frame - left.frame)) / span;
+    }
+  }
+  return sorted[sorted.length - 1]!.value;
+}
+
+/** The clip's volume in dB at a frame relative to its start: keyframes when it has any, else its gain. */
+export function volumeDbAt(clip: Clip, localFrame: number): number {
+  return interpolate(clip.volumeKeyframes, localFrame) ?? clip.gainDb;
+}
+
+/** Linear gain 0..1 at a frame relative to the clip's start, with fades; HTML media cannot go past 1. */
+export function linearGainAt(clip: Clip, localFrame: number): number {
+  if (clip.muted) return 0;
+  let gain = Math.pow(10, volumeDbAt(clip, localFrame) / 20);
+  if (clip.audioFadeInFrames > 0 && localFrame < clip.audioFadeInFrames)
+    gain *= localFrame / clip.audioFadeInFrames;
+  const fromEnd = clip.durationFrames - localFrame;
+  if (clip.audioFadeOutFrames > 0 && fromEnd < clip.audioFadeOutFrames)
+    gain *= Math.max(0, fromEnd / clip.audioFadeOutFrames);
+  return Math.min(1, Math.max(0, gain));
+}
