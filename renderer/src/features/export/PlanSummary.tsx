@@ -3,8 +3,8 @@ import type { Rational } from '../../../../common/time';
 import { formatTimecode } from '../timeline/geometry/timecode';
 
 const modeLabels: Record<RenderPlanSummary['mode'], string> = {
-  concatCopy: 'Smart render: matching segments are copied, the rest encoded, then joined',
-  chunked: 'Full encode in chunks',
+  concatCopy: 'Stream copy: every shot matches the output and is joined without re-encoding',
+  chunked: 'Smart render in chunks: each segment is copied when it matches, encoded when not, then joined',
   audioOnly: 'Sound only',
   still: 'Still image',
 };
