@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { VirtualGrid } from '../../components/VirtualGrid';
+import { useMenuCommand } from '../../components/useMenuCommand';
 import { useProjectState, useUiState } from '../../state';
 import { useShortcuts } from '../../shortcuts';
 import { buildBinEntries, type BinEntry } from './binEntries';
@@ -65,6 +66,7 @@ export function BinPanel() {
     [shown, selectedShotId, setUi],
   );
 
+  useMenuCommand('media.import', importer.pick);
   useShortcuts([
     {
       id: 'bin.import',

@@ -1,5 +1,6 @@
 import type { Project, Shot } from '../../../../common/model';
 import { Button } from '../../components/Button';
+import { useMenuCommand } from '../../components/useMenuCommand';
 import { useShortcuts } from '../../shortcuts';
 import { useProjectState, useUiState } from '../../state';
 import { TakesSection } from '../takes/TakesSection';
@@ -67,6 +68,7 @@ export function ShotInspector() {
   const createShot = useCreateShot();
   const document = snapshot?.document ?? null;
 
+  useMenuCommand('shot.new', () => void createShot({}, selectedShotId));
   useShortcuts([
     {
       id: 'shot.new',
