@@ -4,6 +4,11 @@ import { Binaries } from '../ffmpeg/binaries';
 import { PidRegistry } from '../ffmpeg/pidRegistry';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
+import {
+  createGeneration,
+  type Generation,
+  type GenerationSetup,
+} from '../services/generation/createGenerationService';
 import { interchangeHandlers } from '../services/interchange/interchangeHandlers';
 import { SettingsStore } from '../services/settings/settingsStore';
 import { createMediaService } from '../services/media/createMediaService';
@@ -15,6 +20,7 @@ import type { ChooseFolder } from '../services/project/projectLocations';
 import type { ProjectService } from '../services/project/projectService';
 import { renderHandlers } from '../services/render/renderHandlers';
 import { RenderService, type ChooseSaveFile } from '../services/render/renderService';
+import type { SecretStore } from '../services/secrets/secretStore';
 import { dispatch } from './dispatch';
 import { EventBus } from './eventBus';
 import type { CallContext, HandlerMap } from './handlers';
@@ -35,6 +41,10 @@ export interface CoreOptions {
   pickFiles?: PickFiles;
   /** Shows a save dialog for render:start; hosts without one export into the project's exports/. */
   chooseSaveFile?: ChooseSaveFile;
+  /** Where provider keys are kept (Electron: safeStorage); a 0600 file in dataDir otherwise. */
+  secretStore?: SecretStore;
+  /** Generation overrides for tests: adapters, provider base URLs, engine timing. */
+  generation?: Pick<GenerationSetup, 'registry' | 'baseUrls' | 'engine'>;
 }
 
 /** The services every host shares, and the one way into them. */
@@ -52,6 +62,8 @@ export interface Core {
   readonly uploads: UploadStore;
   /** Exports and edit-ready copies. */
   readonly render: RenderService;
+  /** Generation: keys, provider adapters, the job engine and the generation service. */
+  readonly generation: Generation;
   readonly handlers: HandlerMap;
   invoke(channel: unknown, request: unknown, context: CallContext): ReturnType<typeof dispatch>;
   dispose(): Promise<void>;
@@ -100,8 +112,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.chooseSaveFile ? { chooseSaveFile: options.chooseSaveFile } : {}),
   });
 
+  const generation = await createGeneration({
+    dataDir: options.dataDir,
+    projects: projects.service,
+    media: media.service,
+    binaries,
+    emit: (event, payload) => events.emit(event, payload),
+    env: options.env ?? process.env,
+    ...(options.secretStore ? { secretStore: options.secretStore } : {}),
+    ...options.generation,
+  });
+
   const handlers: HandlerMap = {
     ...projects.handlers,
+    ...generation.handlers,
     ...interchangeHandlers({
       projects: projects.service,
       binaries,
@@ -123,9 +147,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     media: media.service,
     uploads: media.uploads,
     render,
+    generation,
     handlers,
     invoke: (channel, request, context) => dispatch(handlers, channel, request, context),
-    dispose: () => {
+    dispose: async () => {
+      await generation.dispose();
       render.dispose();
       media.service.dispose();
       return projects.service.dispose();

@@ -1,8 +1,11 @@
 import { appChannels } from './app';
+import { generateChannels } from './generate';
 import { interchangeChannels } from './interchange';
+import { jobChannels } from './job';
 import { mediaChannels } from './media';
 import { projectChannels } from './project';
 import { renderChannels } from './render';
+import { settingsKeyChannels } from './settingsKeys';
 
 /**
  * Every request channel of the contract, `domain:verb`. Each domain keeps its channels in its own
@@ -14,6 +17,9 @@ export const channels = {
   ...projectChannels,
   ...mediaChannels,
   ...renderChannels,
+  ...generateChannels,
+  ...jobChannels,
+  ...settingsKeyChannels,
 };
 
 export type Channels = typeof channels;
