@@ -149,6 +149,11 @@ export class FakeServer {
     return fake;
   }
 
+  /** The Node server itself, for fakes that also answer WebSocket upgrades on the same port (ComfyUI's /ws). */
+  get httpServer(): Server | null {
+    return this.server;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
