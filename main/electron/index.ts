@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
 import { externalLinks } from '../../common/contract';
 import { createCore, type Core } from '../core/createCore';
 import { applicationMenuTemplate } from './applicationMenu';
@@ -14,6 +14,7 @@ import { guardWindowClose } from './quitGuard';
 import { rememberRecentProject } from './recentDocuments';
 import { trackRecentProjects } from './recentProjects';
 import { blockRemoteRequests, denyDeviceAccess, hardenContents, hardenSession } from './security';
+import { ElectronSecretStore } from './secretStore';
 import { bringToFront, claimSingleInstance } from './singleInstance';
 import { noUnsavedChanges } from './unsavedChanges';
 import { mainWindowOptions } from './windowOptions';
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
     openExternal,
     chooseFolder: electronChooseFolder(dialog, () => mainWindow),
     pickFiles: pickMediaFiles(() => mainWindow),
+    secretStore: new ElectronSecretStore(safeStorage),
   });
   core = started;
   handleMediaProtocol({ projects: started.projects, derived: started.media });

@@ -30,19 +30,23 @@ type SafeStorageLike = Pick<
  */
 export class ElectronSecretStore implements SecretStore {
   private readonly session = new Map<ProviderId, string>();
-  private readonly file: KeyFile;
+  private keyFile: KeyFile | null;
 
   constructor(
     private readonly safeStorage: SafeStorageLike,
     file?: KeyFile,
     private readonly platform: NodeJS.Platform = process.platform,
   ) {
-    this.file =
-      file ??
-      (new ElectronStore<{ keys: Record<string, StoredKey> }>({
-        name: 'secrets',
-        clearInvalidConfig: true,
-      }) as unknown as KeyFile);
+    this.keyFile = file ?? null;
+  }
+
+  /** electron-store is opened on first use (after app ready), never at construction. */
+  private get file(): KeyFile {
+    this.keyFile ??= new ElectronStore<{ keys: Record<string, StoredKey> }>({
+      name: 'secrets',
+      clearInvalidConfig: true,
+    }) as unknown as KeyFile;
+    return this.keyFile;
   }
 
   get storage(): 'os-keychain' | 'memory' {
