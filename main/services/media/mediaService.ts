@@ -17,7 +17,7 @@ import { importFiles, type ImportCandidate } from './importMedia';
 import { derivedFolder, hashFile, mediaFolder, probeCacheFolder, safeFileName } from './mediaFiles';
 import type { DerivedFiles } from './mediaResolver';
 import { readPeaksFile, writePeaksFile, type CachedPeaks } from './peaksFile';
-import { streamPeaks } from './peaksStream';
+import { computePeaks } from './computePeaks';
 import { ProbeCache } from './probeCache';
 import {
   filmstripFrames,
@@ -195,13 +195,13 @@ export class MediaService implements DerivedFiles {
       let samplesPerBucket = 128;
       const expected = (audio.sampleCount * decodeRate) / audio.sampleRate;
       while (expected / samplesPerBucket > 4_000_000) samplesPerBucket *= 2;
-      const streamed = await streamPeaks(path, {
-        ffmpegPath,
-        sourceSampleRate: audio.sampleRate,
+      const streamed = await computePeaks(
+        path,
+        asset.media,
         samplesPerBucket,
-        sampleCount: audio.sampleCount,
-        signal: signal ?? queueSignal,
-      });
+        ffmpegPath,
+        signal ?? queueSignal,
+      );
       const peaks: CachedPeaks = {
         decodeRate: streamed.decodeRate,
         sourceRate: audio.sampleRate,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../common/contract';
 import { PeakAccumulator, type PeakLevel } from '../../../common/media/peaks';
+import { ticksToSecondsString } from '../../../common/time';
 import { runFfmpeg } from '../../ffmpeg/runner';
 
 export interface StreamedPeaks {
@@ -47,6 +48,8 @@ export async function streamPeaks(
     samplesPerBucket: number;
     /** The probed length: decoded audio is cut there (AAC decodes with its end padding). */
     sampleCount?: number;
+    /** Start this many samples in (at the source rate); sampleCount then counts from here. */
+    startSample?: number;
     signal?: AbortSignal;
   },
 ): Promise<StreamedPeaks> {
@@ -68,6 +71,9 @@ export async function streamPeaks(
     socket.on('error', () => ended());
   });
   const { url, cleanup } = await listen(server);
+  const start = options.startSample
+    ? ['-ss', ticksToSecondsString(options.startSample, { num: options.sourceSampleRate, den: 1 }, 9)]
+    : [];
   const trim =
     options.sampleCount && decodeRate === options.sourceSampleRate
       ? ['-af', `atrim=end_sample=${options.sampleCount}`]
@@ -75,7 +81,7 @@ export async function streamPeaks(
   try {
     await runFfmpeg(
       {
-        inputs: [{ path: `file:${sourcePath}`, options: [] }],
+        inputs: [{ path: `file:${sourcePath}`, options: start }],
         globalOptions: ['-loglevel', 'error'],
         filterComplex: null,
         outputs: [
@@ -108,4 +114,56 @@ export async function streamPeaks(
     await cleanup();
   }
   return { decodeRate, samples: accumulator.samples, level: accumulator.finish() };
+}
+
+/**
+ * The same peaks from `segments` ffmpeg processes decoding consecutive parts at once (one per core),
+ * split at bucket boundaries so the parts join exactly. For long compressed tracks at ≤ 48 kHz.
+ */
+export async function streamPeaksInParts(
+  sourcePath: string,
+  options: {
+    ffmpegPath: string;
+    sourceSampleRate: number;
+    samplesPerBucket: number;
+    sampleCount: number;
+    segments: number;
+    signal?: AbortSignal;
+  },
+): Promise<StreamedPeaks> {
+  const bucketsTotal = Math.ceil(options.sampleCount / options.samplesPerBucket);
+  const bucketsPerPart = Math.ceil(bucketsTotal / options.segments);
+  const parts: Array<{ startSample: number; sampleCount: number }> = [];
+  for (let part = 0; part < options.segments; part += 1) {
+    const startSample = part * bucketsPerPart * options.samplesPerBucket;
+    if (startSample >= options.sampleCount) break;
+    const endSample = Math.min(options.sampleCount, (part + 1) * bucketsPerPart * options.samplesPerBucket);
+    parts.push({ startSample, sampleCount: endSample - startSample });
+  }
+  const results = await Promise.all(
+    parts.map((part) =>
+      streamPeaks(sourcePath, {
+        ffmpegPath: options.ffmpegPath,
+        sourceSampleRate: options.sourceSampleRate,
+        samplesPerBucket: options.samplesPerBucket,
+        sampleCount: part.sampleCount,
+        ...(part.startSample > 0 ? { startSample: part.startSample } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    ),
+  );
+  const count = results.reduce((sum, result) => sum + result.level.min.length, 0);
+  const min = new Int16Array(count);
+  const max = new Int16Array(count);
+  let offset = 0;
+  for (const result of results) {
+    min.set(result.level.min, offset);
+    max.set(result.level.max, offset);
+    offset += result.level.min.length;
+  }
+  return {
+    decodeRate: results[0]?.decodeRate ?? options.sourceSampleRate,
+    samples: results.reduce((sum, result) => sum + result.samples, 0),
+    level: { samplesPerBucket: options.samplesPerBucket, min, max },
+  };
 }

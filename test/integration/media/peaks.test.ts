@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamPeaks } from '../../../main/services/media/peaksStream';
+import { streamPeaks, streamPeaksInParts } from '../../../main/services/media/peaksStream';
+import { streamWavPeaks, wavPcmLayout } from '../../../main/services/media/wavPeaks';
 import { ffmpegBinary, makeAudioFile, makeVideoClip } from '../../helpers/makeMedia';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -56,5 +57,66 @@ describe('streamPeaks (ffmpeg PCM over a socket, min/max while streaming)', () =
     await expect(
       streamPeaks(silent, { ffmpegPath: ffmpegBinary(), sourceSampleRate: 48000, samplesPerBucket: 480 }),
     ).rejects.toMatchObject({ code: expect.stringMatching(/FFMPEG_FAILED|MEDIA_/) });
+  });
+
+  it('reads 16-bit WAV PCM directly, the same peaks as ffmpeg gives', async () => {
+    const mono = await makeAudioFile(dir.path, {
+      sampleRate: 44100,
+      channels: 1,
+      samples: 44100 + 77,
+      name: 'mono.wav',
+    });
+    const layout = await wavPcmLayout(mono);
+    expect(layout).toMatchObject({ channels: 1, sampleRate: 44100, dataBytes: (44100 + 77) * 2 });
+    const direct = await streamWavPeaks(mono, layout!, 441);
+    const reference = await wavPeaks(mono, 441);
+    expect(direct.samples).toBe(44100 + 77);
+    expect(Array.from(direct.level.max)).toEqual(reference.max);
+    expect(Array.from(direct.level.min)).toEqual(reference.min);
+    const stereo = await makeAudioFile(dir.path, {
+      sampleRate: 48000,
+      channels: 2,
+      seconds: 1,
+      name: 'stereo.wav',
+    });
+    const fromPcm = await streamWavPeaks(stereo, (await wavPcmLayout(stereo))!, 480);
+    const fromFfmpeg = await streamPeaks(stereo, {
+      ffmpegPath: ffmpegBinary(),
+      sourceSampleRate: 48000,
+      samplesPerBucket: 480,
+    });
+    expect(fromPcm.level.max.length).toBe(100);
+    fromPcm.level.max.forEach((value, index) =>
+      expect(Math.abs(value - (fromFfmpeg.level.max[index] ?? 0))).toBeLessThanOrEqual(2),
+    );
+    expect(await wavPcmLayout(await makeAudioFile(dir.path, { format: 'mp3', name: 'x.mp3' }))).toBeNull();
+  });
+
+  it('decodes a long track in two parts at once and joins them at a bucket boundary', async () => {
+    const wav = await makeAudioFile(dir.path, {
+      sampleRate: 48000,
+      channels: 1,
+      samples: 48000 * 3 + 5,
+      name: 'long.wav',
+    });
+    const options = { ffmpegPath: ffmpegBinary(), sourceSampleRate: 48000, samplesPerBucket: 1536 };
+    const whole = await streamPeaks(wav, { ...options, sampleCount: 48000 * 3 + 5 });
+    const parts = await streamPeaksInParts(wav, { ...options, sampleCount: 48000 * 3 + 5, segments: 2 });
+    expect(parts.samples).toBe(whole.samples);
+    expect(Array.from(parts.level.max)).toEqual(Array.from(whole.level.max));
+    expect(Array.from(parts.level.min)).toEqual(Array.from(whole.level.min));
+    const mp3 = await makeAudioFile(dir.path, {
+      format: 'mp3',
+      sampleRate: 48000,
+      seconds: 4,
+      name: 'long.mp3',
+    });
+    const mp3Whole = await streamPeaks(mp3, { ...options, sampleCount: 48000 * 4 });
+    const mp3Parts = await streamPeaksInParts(mp3, { ...options, sampleCount: 48000 * 4, segments: 2 });
+    expect(mp3Parts.level.max.length).toBe(mp3Whole.level.max.length);
+    const worst = Math.max(
+      ...Array.from(mp3Parts.level.max, (value, index) => Math.abs(value - (mp3Whole.level.max[index] ?? 0))),
+    );
+    expect(worst / 32768).toBeLessThan(0.02); // MP3 frames after a seek decode within 2 % of full scale
   });
 });

@@ -1,0 +1,173 @@
+// Media benchmark: Shotloom's media pipeline against the naive ways, measured in one run, in
+// interleaved rounds, on media the script makes with lavfi. Prints medians and same-round ratios and
+// exits non-zero naming every missed target. Not part of npm test. Run: npm run bench:media
+//   --quick   fewer rounds and files (a smoke run; targets still checked)
+//   --keep    keep the work folder
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const keep = process.argv.includes('--keep');
+const rounds = quick ? 2 : 4;
+const work = await mkdtemp(join(tmpdir(), 'shotloom-bench-media-'));
+const log = (line) => process.stdout.write(`${line}\n`);
+const failures = [];
+
+function run(command, args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolvePromise(stdout) : reject(new Error(`${command} ${args.slice(0, 6).join(' ')} exited ${code}\n${stderr.slice(-2000)}`)),
+    );
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function target(name, ok, detail) {
+  log(`${ok ? 'PASS' : 'MISS'}  ${name}: ${detail}`);
+  if (!ok) failures.push(name);
+}
+
+// ------------------------------------------------------------------ the pipeline, bundled from source
+const enginePath = join(root, 'bench-results', 'mediaEngine.mjs');
+await mkdir(dirname(enginePath), { recursive: true });
+await build({
+  input: join(root, 'bench', 'mediaEngine.ts'),
+  platform: 'node',
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  output: { file: enginePath, format: 'esm' },
+  logLevel: 'silent',
+});
+
+async function measure(task, args) {
+  const out = await run(process.execPath, [join(root, 'bench', 'mediaWorker.mjs'), enginePath, task, JSON.stringify(args)]);
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+/** Runs the named contenders once per round, in turn (A B C A B C …); medians and per-round ratios. */
+async function interleave(contenders) {
+  const results = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round += 1)
+    for (const [name, [task, args]] of Object.entries(contenders)) results[name].push(await measure(task, args));
+  return results;
+}
+
+const ffmpeg = (args) => run('ffmpeg', ['-v', 'error', '-y', ...args]);
+
+// ------------------------------------------------------------------ media
+log(`work folder ${work}; ${rounds} rounds`);
+const music = async (minutes, name) => {
+  const wav = join(work, `${name}.wav`);
+  const mp3 = join(work, `${name}.mp3`);
+  await ffmpeg(['-f', 'lavfi', '-i', `aevalsrc='0.3*sin(2*PI*220*t)+0.2*sin(2*PI*(330+40*sin(t))*t)*(0.5+0.5*sin(t/3))|0.25*sin(2*PI*440*t)':s=48000:d=${minutes * 60}`, '-c:a', 'pcm_s16le', wav]);
+  await ffmpeg(['-i', wav, '-c:a', 'libmp3lame', '-b:a', '192k', mp3]);
+  return { wav, mp3 };
+};
+const track3 = await music(3, 'music-3min');
+const track6 = await music(6, 'music-6min');
+const factsOf = async (file) => (await measure('probe-facts', { file })).media;
+const facts = {
+  mp3: await factsOf(track3.mp3),
+  wav: await factsOf(track3.wav),
+  mp3Long: await factsOf(track6.mp3),
+  wavLong: await factsOf(track6.wav),
+};
+
+const shotsDir = join(work, 'shots');
+await mkdir(shotsDir);
+const shotCount = quick ? 6 : 12;
+for (let index = 0; index < shotCount; index += 1) {
+  // 5 s at 1280x720, 24 fps, x264's default GOP (long, as generated clips arrive), with audio.
+  await ffmpeg(['-f', 'lavfi', '-i', `testsrc2=s=1280x720:r=24:d=5`, '-f', 'lavfi', '-i', `sine=f=${300 + index * 20}:r=48000:d=5`, '-vf', 'noise=alls=10:allf=t', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', join(shotsDir, `shot${String(index).padStart(2, '0')}.mp4`)]);
+}
+const probeDir = join(work, 'probe');
+await mkdir(probeDir);
+const probeCount = quick ? 20 : 50;
+const seed = join(work, 'probe-seed.mp4');
+await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=24:d=1', '-f', 'lavfi', '-i', 'sine=r=48000:d=1', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest', seed]);
+for (let index = 0; index < probeCount; index += 1) {
+  // Distinct files (a metadata tag differs), so nothing is shared between probes.
+  await ffmpeg(['-i', seed, '-c', 'copy', '-metadata', `title=clip ${index}`, join(probeDir, `clip${index}.mp4`)]);
+}
+
+// ------------------------------------------------------------------ 1. waveform peaks
+log('\n1. Waveform peaks of a 48 kHz stereo track (5625 min/max pairs for 3 min: 31.25 per second)');
+const peaks = await interleave({
+  'ours 3 min MP3 (2 ffmpeg s16 mono streams, min/max while streaming)': ['peaks-ours', { file: track3.mp3, media: facts.mp3 }],
+  'naive 3 min MP3 (ffmpeg f32 stereo, whole decode held in Node)': ['peaks-naive-ffmpeg-buffered', { file: track3.mp3 }],
+  'ours 3 min WAV (PCM read directly, streamed)': ['peaks-ours', { file: track3.wav, media: facts.wav }],
+  'naive 3 min WAV (whole file decoded in Node to Float32 channels)': ['peaks-naive-wav-decode', { file: track3.wav }],
+  'ours 6 min MP3': ['peaks-ours', { file: track6.mp3, media: facts.mp3Long }],
+  'ours 6 min WAV': ['peaks-ours', { file: track6.wav, media: facts.wavLong }],
+  'naive 6 min MP3': ['peaks-naive-ffmpeg-buffered', { file: track6.mp3 }],
+  'naive 6 min WAV': ['peaks-naive-wav-decode', { file: track6.wav }],
+});
+for (const [name, results] of Object.entries(peaks))
+  log(`  ${name.padEnd(72)} ${(median(results.map((r) => r.ms)) / 1000).toFixed(3)} s   node peak RSS ${median(results.map((r) => r.maxRssMb)).toFixed(0)} MB   ${results[0].buckets} buckets`);
+const ratioOf = (slow, fast) => median(peaks[slow].map((r, index) => r.ms / peaks[fast][index].ms));
+const mp3Ratio = ratioOf('naive 3 min MP3 (ffmpeg f32 stereo, whole decode held in Node)', 'ours 3 min MP3 (2 ffmpeg s16 mono streams, min/max while streaming)');
+const wavRatio = ratioOf('naive 3 min WAV (whole file decoded in Node to Float32 channels)', 'ours 3 min WAV (PCM read directly, streamed)');
+const rss = (name) => median(peaks[name].map((r) => r.maxRssMb));
+const oursGrowth = Math.max(
+  rss('ours 6 min MP3') / rss('ours 3 min MP3 (2 ffmpeg s16 mono streams, min/max while streaming)'),
+  rss('ours 6 min WAV') / rss('ours 3 min WAV (PCM read directly, streamed)'),
+);
+const naiveWavGrowth = rss('naive 6 min WAV') / rss('naive 3 min WAV (whole file decoded in Node to Float32 channels)');
+const naiveGrowth = rss('naive 6 min MP3') / rss('naive 3 min MP3 (ffmpeg f32 stereo, whole decode held in Node)');
+target('peaks ≥3× faster than the whole decode in Node (MP3)', mp3Ratio >= 3, `${mp3Ratio.toFixed(2)}× (median of same-round ratios)`);
+target('peaks ≥3× faster than the whole decode in Node (WAV)', wavRatio >= 3, `${wavRatio.toFixed(2)}×`);
+target(
+  'peaks memory flat with length (6 min ÷ 3 min node peak RSS ≤ 1.2; the naive ways grow with the track)',
+  oursGrowth <= 1.2,
+  `ours ${oursGrowth.toFixed(2)}× (worse of MP3/WAV), naive MP3 ${naiveGrowth.toFixed(2)}×, naive WAV ${naiveWavGrowth.toFixed(2)}×`,
+);
+const memoryRatio = rss('naive 3 min MP3 (ffmpeg f32 stereo, whole decode held in Node)') / rss('ours 3 min MP3 (2 ffmpeg s16 mono streams, min/max while streaming)');
+target('peaks use less memory than the whole decode (3 min, ≥2×)', memoryRatio >= 2, `${memoryRatio.toFixed(2)}×`);
+
+// ------------------------------------------------------------------ 2. probing
+log(`\n2. Probing ${probeCount} files (streams + keyframe list each)`);
+const probes = await interleave({
+  'parallel (4 at a time)': ['probe-parallel', { dir: probeDir }],
+  sequential: ['probe-sequential', { dir: probeDir }],
+});
+for (const [name, results] of Object.entries(probes))
+  log(`  ${name.padEnd(24)} ${(median(results.map((r) => r.ms)) / 1000).toFixed(3)} s   ${((median(results.map((r) => r.ms)) / probeCount)).toFixed(1)} ms per file`);
+const probeRatio = median(probes.sequential.map((r, index) => r.ms / probes['parallel (4 at a time)'][index].ms));
+target('probing in parallel ≥1.5× faster than in sequence (2 cores)', probeRatio >= 1.5, `${probeRatio.toFixed(2)}×`);
+
+// ------------------------------------------------------------------ 3. thumbnails and filmstrips
+log(`\n3. A thumbnail per shot (${shotCount} shots of 5 s 720p24, long GOP) and a 10-frame filmstrip`);
+const thumbs = await interleave({
+  'ours: first keyframe, 2 at a time': ['thumbs-ours', { dir: shotsDir, out: join(work, 'thumbs-ours') }],
+  'naive: seek to mid-shot, one by one': ['thumbs-naive-seek', { dir: shotsDir, out: join(work, 'thumbs-naive') }],
+  'ours: filmstrip in one pass': ['filmstrip-ours', { file: join(shotsDir, 'shot00.mp4'), frameCount: 120, out: work }],
+  'naive: filmstrip by 10 seeks': ['filmstrip-naive-seeks', { file: join(shotsDir, 'shot00.mp4'), seconds: 5, out: work }],
+});
+for (const [name, results] of Object.entries(thumbs))
+  log(`  ${name.padEnd(40)} ${(median(results.map((r) => r.ms)) / 1000).toFixed(3)} s`);
+const thumbRatio = median(thumbs['naive: seek to mid-shot, one by one'].map((r, index) => r.ms / thumbs['ours: first keyframe, 2 at a time'][index].ms));
+const stripRatio = median(thumbs['naive: filmstrip by 10 seeks'].map((r, index) => r.ms / thumbs['ours: filmstrip in one pass'][index].ms));
+target('thumbnails ≥2× faster than a mid-shot seek each', thumbRatio >= 2, `${thumbRatio.toFixed(2)}× (${(median(thumbs['ours: first keyframe, 2 at a time'].map((r) => r.ms)) / shotCount).toFixed(0)} ms per shot)`);
+target('filmstrip in one pass ≥2× faster than 10 seeks', stripRatio >= 2, `${stripRatio.toFixed(2)}×`);
+
+if (!keep) await rm(work, { recursive: true, force: true });
+if (failures.length > 0) {
+  log(`\nMISSED ${failures.length} target(s): ${failures.join('; ')}`);
+  process.exit(1);
+}
+log('\nAll targets met.');
