@@ -1,3 +1,4 @@
+import type { AppErrorShape } from './appError';
 import type { JobSummary } from './channels/job';
 import type { ImportProgress } from './channels/media';
 import type { ProjectChange } from './channels/project';
@@ -24,7 +25,7 @@ export const events = {
   /** The user chose an editor command in the application menu. */
   'app:menuCommand': event<{ command: MenuCommand }>(),
   /** The OS asked to open a .shotloom file (second launch, file association, macOS open-file). */
-  'app:openFileRequested': event<{ path: string }>(),
+  'app:openFileRequested': event<{ path: string; error?: AppErrorShape }>(),
   /** The open project changed (edit, undo, redo, service update, save, open): its new snapshot. */
   'project:changed': event<ProjectChange>(),
   /** The open project was closed. */

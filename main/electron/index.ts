@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
-import { externalLinks } from '../../common/contract';
+import { externalLinks, toErrorShape } from '../../common/contract';
 import { createCore, type Core } from '../core/createCore';
 import { applicationMenuTemplate } from './applicationMenu';
 import { electronChooseFolder } from './folderDialog';
@@ -34,6 +34,19 @@ function requestOpen(path: string): void {
   openFiles.request(path);
 }
 
+/**
+ * A .shotloom file from the OS (file association, second launch): the main process opens it itself,
+ * since the path comes from the OS, not the page; the page hears of it only when that fails.
+ */
+async function openRequestedFile(path: string): Promise<void> {
+  if (!core) return;
+  try {
+    await core.projects.open(path, false);
+  } catch (error) {
+    core.events.emit('app:openFileRequested', { path, error: toErrorShape(error) });
+  }
+}
+
 function createWindow(): BrowserWindow {
   windowState ??= electronWindowStateStorage();
   const saved = windowState.load();
@@ -52,9 +65,7 @@ function createWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   if (core) forwardEvents(core, window.webContents);
   window.webContents.on('did-start-loading', () => openFiles.disconnect());
-  window.webContents.on('did-finish-load', () =>
-    openFiles.connect((path) => core?.events.emit('app:openFileRequested', { path })),
-  );
+  window.webContents.on('did-finish-load', () => openFiles.connect((path) => void openRequestedFile(path)));
   if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(join(rendererRoot, 'index.html'));
   window.on('closed', () => {

@@ -1,4 +1,9 @@
 import { BinPanel } from '../features/bin/BinPanel';
+import {
+  ProjectActionsProvider,
+  TitleBarProjectMenu,
+  WelcomeOverlay,
+} from '../features/project/ProjectActionsProvider';
 import { SettingsButton } from '../features/settings/SettingsButton';
 import { ShotInspector } from '../features/shot/ShotInspector';
 import { Timeline } from '../features/timeline/Timeline';
@@ -17,30 +22,34 @@ export function App() {
   return (
     <ProjectStoreProvider>
       <ShortcutProvider>
-        <div className="app-shell" data-testid="app-shell">
-          <header className="title-bar">
-            <span className="brand">Shotloom</span>
-            <SettingsButton />
-          </header>
-          {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
-          <SequencePlaybackProvider>
-            <main className="workspace">
-              <Panel title="Bin" area="bin">
-                <BinPanel />
-              </Panel>
-              <Panel title="Viewer" area="viewer">
-                <Viewer />
-              </Panel>
-              <Panel title="Inspector" area="inspector">
-                <ShotInspector />
-              </Panel>
-              <Panel title="Timeline" area="timeline">
-                <Timeline />
-              </Panel>
-            </main>
-          </SequencePlaybackProvider>
-          <StatusBar state={appInfo} />
-        </div>
+        <ProjectActionsProvider>
+          <div className="app-shell" data-testid="app-shell">
+            <header className="title-bar">
+              <span className="brand">Shotloom</span>
+              <TitleBarProjectMenu />
+              <SettingsButton />
+            </header>
+            {appInfo.status === 'ready' && <FfmpegBanner info={appInfo.info} />}
+            <SequencePlaybackProvider>
+              <main className="workspace">
+                <Panel title="Bin" area="bin">
+                  <BinPanel />
+                </Panel>
+                <Panel title="Viewer" area="viewer">
+                  <Viewer />
+                </Panel>
+                <Panel title="Inspector" area="inspector">
+                  <ShotInspector />
+                </Panel>
+                <Panel title="Timeline" area="timeline">
+                  <Timeline />
+                </Panel>
+                <WelcomeOverlay />
+              </main>
+            </SequencePlaybackProvider>
+            <StatusBar state={appInfo} />
+          </div>
+        </ProjectActionsProvider>
       </ShortcutProvider>
     </ProjectStoreProvider>
   );

@@ -120,6 +120,12 @@ const fakeElectron = vi.hoisted(async () => {
       setApplicationMenu: (menu: unknown) => (calls.menu = menu),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+      decryptString: (sealed: Buffer) => String(sealed).slice('sealed:'.length),
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
     session: { defaultSession: session },
     shell: {
@@ -191,23 +197,44 @@ describe('Electron main entry (mocked electron)', () => {
     expect([...fake.handlers.keys()]).toContain('shotloom:invoke:app:openExternal');
   });
 
-  it('a second launch with a project file focuses the window and forwards the path once the page loads', async () => {
+  it('a second launch with a project file focuses the window; main opens the file once the page loads', async () => {
     const window = fake.windows[0]!;
     const focusBefore = fake.calls.focus;
     const cwd = join(dir.path, 'films');
+    // A file that is not there: main tries, and the page hears why it could not be opened.
     fake.app.emit('second-instance', {}, ['/opt/Shotloom/shotloom', 'cut.shotloom'], cwd, {
       openFile: join(cwd, 'cut.shotloom'),
     });
     expect(fake.calls.focus).toBe(focusBefore + 1);
     expect(eventsIn(fake, 'app:openFileRequested')).toEqual([]);
     window.webContents.emit('did-finish-load');
-    expect(eventsIn(fake, 'app:openFileRequested')).toEqual([{ path: join(cwd, 'cut.shotloom') }]);
+    await until(() => eventsIn(fake, 'app:openFileRequested').length === 1);
+    expect(eventsIn(fake, 'app:openFileRequested')).toEqual([
+      {
+        path: join(cwd, 'cut.shotloom'),
+        error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+      },
+    ]);
     if (process.platform === 'darwin' || process.platform === 'win32') {
       expect(fake.calls.recent).toContain(join(cwd, 'cut.shotloom'));
     }
+    // A real project: main opens it itself (the path comes from the OS, never from the page).
+    const { createCore } = await import('../../../main/core/createCore');
+    const maker = await createCore({ host: 'cli', dataDir: join(dir.path, 'maker-data') });
+    const folder = join(dir.path, 'films', 'Real film');
+    await maker.projects.create(folder, { name: 'Real film' });
+    await maker.projects.close(true);
+    await maker.dispose();
+    fake.app.emit('second-instance', {}, ['/opt/Shotloom/shotloom', join(folder, 'project.shotloom')], cwd, {
+      openFile: join(folder, 'project.shotloom'),
+    });
+    await until(() =>
+      eventsIn(fake, 'project:changed').some((change) => (change as { folder: string }).folder === folder),
+    );
+    expect(eventsIn(fake, 'app:openFileRequested')).toHaveLength(1);
     // A launch without a file only focuses.
     fake.app.emit('second-instance', {}, ['/opt/Shotloom/shotloom'], cwd, { openFile: null });
-    expect(fake.calls.focus).toBe(focusBefore + 2);
+    expect(fake.calls.focus).toBe(focusBefore + 3);
     expect(eventsIn(fake, 'app:openFileRequested')).toHaveLength(1);
   });
 
