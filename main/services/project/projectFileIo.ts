@@ -5,7 +5,13 @@ import { currentSchemaVersion, type Project } from '../../../common/model';
 import { parseProjectText } from '../../../common/model/validation/parseProject';
 import { writeFileAtomic } from '../../fs/atomicWrite';
 import { fileError } from './fileErrors';
-import { historyFolderName, historyLimit, projectFileName, projectFilePath } from './projectFolder';
+import {
+  historyFolderName,
+  historyLimit,
+  projectFileName,
+  projectFilePath,
+  recoveryFolderName,
+} from './projectFolder';
 
 /** How files are written; tests inject failures (ENOSPC) here. */
 export type WriteFile = (path: string, data: string) => Promise<void>;
@@ -78,11 +84,11 @@ async function keepVersion(folder: string, text: string, write: WriteFile, now: 
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const existing = (await readdir(historyDir)).filter((name) => name.endsWith('.shotloom')).sort();
   if (existing.at(-1)?.startsWith(stamp)) return;
-  await write(join(historyDir, `${stamp}.shotloom`), text);
-  const all = [...existing, `${stamp}.shotloom`].sort();
-  for (const name of all.slice(0, Math.max(0, all.length - historyLimit))) {
+  // make room first, so the ring never holds more than its limit even if we are stopped midway
+  for (const name of existing.slice(0, Math.max(0, existing.length - (historyLimit - 1)))) {
     await unlink(join(historyDir, name)).catch(() => undefined);
   }
+  await write(join(historyDir, `${stamp}.shotloom`), text);
 }
 
 /** The kept versions, oldest first. */
@@ -94,4 +100,24 @@ export async function listVersions(folder: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * Removes temporary files an interrupted atomic write left behind (`.<name>.<random>.tmp`) in the
+ * folder, `.history/` and `.recovery/`. The file they were meant to replace is still whole.
+ */
+export async function removeStaleTempFiles(folder: string): Promise<number> {
+  let removed = 0;
+  for (const dir of [folder, join(folder, historyFolderName), join(folder, recoveryFolderName)]) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (/^\..+\.[0-9a-f]{12}\.tmp$/.test(name)) {
+        await unlink(join(dir, name)).then(
+          () => (removed += 1),
+          () => undefined,
+        );
+      }
+    }
+  }
+  return removed;
 }

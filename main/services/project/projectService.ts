@@ -12,7 +12,13 @@ import type { EventEmit } from '../../core/handlers';
 import { fileError } from './fileErrors';
 import { findMissingAssets, updateMissingAssets } from './missingMedia';
 import type { OpenProject, ProjectAccess } from './projectAccess';
-import { defaultWriteFile, readProjectFile, writeProjectFile, type WriteFile } from './projectFileIo';
+import {
+  defaultWriteFile,
+  readProjectFile,
+  removeStaleTempFiles,
+  writeProjectFile,
+  type WriteFile,
+} from './projectFileIo';
 import {
   folderDisplayName,
   projectFilePath,
@@ -121,6 +127,7 @@ export class ProjectService implements ProjectAccess {
     this.refuseIfDirty('opening another project');
     const { document } = await readProjectFile(folder);
     await acquireLock(folder, this.lockOwner, takeOverLock);
+    await removeStaleTempFiles(folder);
     if (this.state) await this.closeNow();
     const recovery = await readOfferableRecovery(folder, document);
     const state: OpenState = {
