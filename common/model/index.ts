@@ -6,3 +6,4 @@ export * from './history';
 export * from './migrations';
 export * from './validation';
 export * from './operations';
+export * from './selectors';

@@ -1,0 +1,2 @@
+export * from './timelineSelectors';
+export * from './binSelectors';
