@@ -30,6 +30,18 @@ describe('studio: shot, keyframes, takes', () => {
     await page.waitForTimeout(100);
   }
 
+  async function scrollInspectorTo(testId: string): Promise<void> {
+    await page.getByTestId(testId).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  }
+
+  async function shootJobs(): Promise<void> {
+    await page.getByTestId('jobs-button').click();
+    await page.getByTestId('jobs-panel').waitFor();
+    await page.getByTestId('job-row').first().waitFor();
+    await shoot('studio-jobs-running');
+    await page.keyboard.press('Escape');
+  }
+
   function document() {
     const snapshot = web.core.projects.snapshot();
     if (!snapshot) throw new Error('no project open');
@@ -115,6 +127,83 @@ describe('studio: shot, keyframes, takes', () => {
     expect(first?.origin).toMatchObject({ kind: 'frameGrab', frame: 12 });
     expect(last?.origin, JSON.stringify(last?.origin)).toMatchObject({ kind: 'frameGrab', frame: 94 });
     await shoot('studio-shot-inspector');
+    expect(errors).toEqual([]);
+  });
+
+  it('generates two takes with the Animatic provider', async () => {
+    await page.getByTestId('take-count').selectOption('2');
+    await expect.poll(() => page.getByTestId('cost-estimate').textContent()).toBe('Free');
+    await page.getByTestId('generate').click();
+    await page.getByRole('button', { name: 'Jobs' }).or(page.getByTestId('jobs-button')).first().waitFor();
+    const rows = page.getByTestId('take-row');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    await shootJobs();
+    await expect
+      .poll(() => page.locator('[data-testid="take-row"][data-status="succeeded"]').count(), {
+        timeout: 120_000,
+      })
+      .toBe(2);
+    const shot = Object.values(document().shots)[0]!;
+    expect(shot.takeIds).toHaveLength(2);
+    for (const id of shot.takeIds) {
+      const take = document().takes[id]!;
+      expect(take.provider).toBe('animatic');
+      expect(take.recipe.keyframes.first).toBe(shot.keyframes.first);
+      expect(take.outputAssetId).not.toBeNull();
+    }
+    await page.waitForTimeout(500);
+    await scrollInspectorTo('take-list');
+    await shoot('studio-takes');
+    expect(errors).toEqual([]);
+  });
+
+  it('compares the two takes side by side and chooses one', async () => {
+    const boxes = page.getByTestId('take-compare');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByTestId('takes-compare').click();
+    const dialog = page.getByTestId('compare-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.locator('video').count()).toBe(2);
+    await dialog.getByTestId('compare-play').click();
+    await page.waitForTimeout(600);
+    const times = await dialog
+      .locator('video')
+      .evaluateAll((videos) => videos.map((video) => (video as HTMLVideoElement).currentTime));
+    expect(times[0]).toBeGreaterThan(0);
+    expect(Math.abs((times[0] ?? 0) - (times[1] ?? 0))).toBeLessThan(0.2);
+    await dialog.getByTestId('compare-play').click();
+    expect(await dialog.getByTestId('compare-diff').locator('tr').count()).toBeGreaterThan(10);
+    await shoot('studio-compare');
+    const shot = Object.values(document().shots)[0]!;
+    // The first take to arrive is in use; choose the other one here.
+    const other = shot.takeIds.filter((id) => id !== shot.selectedTakeId).at(-1)!;
+    expect(await dialog.getByTestId('compare-choose').count()).toBe(shot.selectedTakeId ? 1 : 2);
+    await dialog.getByTestId('compare-choose').last().click();
+    await expect.poll(() => document().shots[shot.id]?.selectedTakeId).toBe(other);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('[data-testid="take-row"].is-in-use').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('continues from the chosen take’s last frame into a new shot', async () => {
+    const first = Object.values(document().shots)[0]!;
+    const chosen = document().takes[first.selectedTakeId ?? '']!;
+    await page
+      .locator(`[data-testid="take-row"][data-take-id="${chosen.id}"]`)
+      .getByTestId('take-continue')
+      .click();
+    await expect.poll(() => document().shotOrder.length).toBe(2);
+    const next = document().shots[document().shotOrder[1]!]!;
+    await expect.poll(() => page.getByTestId('shot-inspector').getAttribute('data-shot-id')).toBe(next.id);
+    const still = next.keyframes.first;
+    expect(still).not.toBeNull();
+    // One still shared by reference: the chosen take's last frame, also the first shot's last keyframe when it had none.
+    if (chosen.lastFrameAssetId) expect(still).toBe(chosen.lastFrameAssetId);
+    expect(document().assets[still!]?.kind).toBe('image');
+    expect(next.model).toEqual(first.model);
+    await page.getByTestId('keyframe-first-image').waitFor();
+    await shoot('studio-continued-shot');
     expect(errors).toEqual([]);
   });
 });

@@ -30,15 +30,20 @@ export interface BinItemActions {
   onRelink?: ((entry: BinEntry) => void) | undefined;
 }
 
+/** Cards with a playable asset drag to the timeline (a shot drags its take in use). */
+function canDrag(entry: BinEntry): boolean {
+  return (
+    entry.assetId !== null && entry.status !== 'missing' && (entry.type !== 'shot' || entry.takeId !== null)
+  );
+}
+
 function startDrag(event: DragEvent, entry: BinEntry): void {
-  if (!entry.assetId || entry.mediaKind === 'shot' || entry.status === 'missing') {
-    if (entry.type !== 'shot' || !entry.assetId) {
-      event.preventDefault();
-      return;
-    }
+  if (!canDrag(entry) || entry.assetId === null) {
+    event.preventDefault();
+    return;
   }
   writeAssetDrag(event.dataTransfer, {
-    assetId: entry.assetId ?? '',
+    assetId: entry.assetId,
     shotId: entry.shotId,
     takeId: entry.takeId,
     kind: entry.mediaKind === 'shot' ? 'video' : entry.mediaKind,
@@ -83,7 +88,7 @@ export const BinCard = memo(function BinCard({
   return (
     <div
       className={`bin-card${isShot ? ' is-shot' : ''}${entry.type === 'take' ? ' is-take' : ''}${active ? ' is-active' : ''}`}
-      draggable={entry.assetId !== null && entry.status !== 'missing'}
+      draggable={canDrag(entry)}
       onDragStart={(event) => startDrag(event, entry)}
       data-testid="bin-item"
       data-key={entry.key}
@@ -163,7 +168,7 @@ export const BinRow = memo(function BinRow({
   return (
     <div
       className={`bin-row${entry.type === 'take' ? ' is-take' : ''}${active ? ' is-active' : ''}`}
-      draggable={entry.assetId !== null && entry.status !== 'missing'}
+      draggable={canDrag(entry)}
       onDragStart={(event) => startDrag(event, entry)}
       data-testid="bin-item"
       data-key={entry.key}

@@ -81,12 +81,14 @@ export function buildBinEntries(document: Project, missingAssetIds: ReadonlySet<
     const selected = shot.selectedTakeId ? document.takes[shot.selectedTakeId] : undefined;
     const shown = selected ?? [...takes].reverse().find((take) => take.outputAssetId !== null);
     const shownAsset = shown?.outputAssetId ? document.assets[shown.outputAssetId] : undefined;
+    // Before any take, the shot shows its first keyframe.
+    const keyframe = shot.keyframes.first ? document.assets[shot.keyframes.first] : undefined;
     const anyRunning = takes.some((take) => take.status === 'queued' || take.status === 'running');
     const allFailed = takes.length > 0 && takes.every((take) => takeStatus(take, false) === 'failed');
     entries.push({
       key: `shot:${shot.id}`,
       type: 'shot',
-      assetId: shownAsset?.id ?? null,
+      assetId: shownAsset?.id ?? keyframe?.id ?? null,
       shotId: shot.id,
       takeId: shown?.id ?? null,
       name: shot.name,

@@ -37,11 +37,11 @@ function JobRow({
   job: JobView;
   shotName: string | null;
   onCancel: () => void;
-  onRetry: () => void;
+  onRetry: (confirmUncertain: boolean) => void;
   onOpenShot: () => void;
 }) {
   const explanation = job.error ? explainError(job.error.code) : null;
-  const moderation = job.error?.code === 'PROVIDER_MODERATION';
+  const moderation = job.error?.moderation ?? job.error?.code === 'PROVIDER_MODERATION';
   return (
     <li className="job-row" data-testid="job-row" data-status={job.status} data-job-id={job.id}>
       <div className="job-head">
@@ -92,16 +92,26 @@ function JobRow({
           (moderation ? (
             <>
               <Button onClick={onOpenShot}>Edit the shot</Button>
-              <Button onClick={onRetry} title="Sends the same shot again: it will likely be refused again">
-                Retry unchanged
+              <Button onClick={() => onRetry(false)} title="Refused until the shot is edited">
+                Retry
               </Button>
             </>
           ) : (
-            explanation?.retry !== 'no' && (
-              <Button icon="refresh" onClick={onRetry} data-testid="job-retry">
+            explanation?.retry !== 'no' &&
+            (job.status === 'uncertain' ? (
+              <Button
+                icon="refresh"
+                onClick={() => onRetry(true)}
+                title="The first task may exist and be charged: check the provider's dashboard first"
+                data-testid="job-retry"
+              >
+                Retry anyway
+              </Button>
+            ) : (
+              <Button icon="refresh" onClick={() => onRetry(false)} data-testid="job-retry">
                 Retry
               </Button>
-            )
+            ))
           ))}
       </div>
     </li>
@@ -188,7 +198,7 @@ export function JobsIndicator() {
                   job={job}
                   shotName={shotName(job.shotId)}
                   onCancel={() => void cancel(job.id)}
-                  onRetry={() => void retry(job.id)}
+                  onRetry={(confirmUncertain) => void retry(job.id, confirmUncertain)}
                   onOpenShot={() => {
                     if (job.shotId) setUi({ selectedShotId: job.shotId });
                     setOpen(false);

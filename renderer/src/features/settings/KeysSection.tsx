@@ -40,7 +40,9 @@ function KeyRow({
           {provider.label}
         </label>
         {configured ? (
-          <Badge tone="ok">Configured{status?.source === 'environment' ? ' (environment)' : ''}</Badge>
+          <Badge tone="ok">
+            Configured{status?.source === 'env' ? ` (${status.envVariable ?? 'environment'})` : ''}
+          </Badge>
         ) : (
           <Badge>Not configured</Badge>
         )}
@@ -97,7 +99,7 @@ function KeyRow({
         </Button>
         <Button
           variant="ghost"
-          disabled={busy || !configured || status?.source === 'environment'}
+          disabled={busy || !configured || status?.source === 'env'}
           onClick={() => void onClear()}
         >
           Remove
@@ -125,9 +127,8 @@ export function KeysSection() {
   const remote = catalog.filter((provider) => provider.requiresKey);
   return (
     <div className="settings-section" data-testid="settings-keys">
-      <p className="settings-lead">
-        {keys.storage?.description ??
-          'Keys are kept by the Shotloom core, never in project files or settings, and never sent back to this window.'}
+      <p className={keys.storage.weak ? 'settings-lead is-weak' : 'settings-lead'} data-testid="key-storage">
+        {keys.storage.text}
       </p>
       {keys.message && (
         <div className="error-text" role="alert">

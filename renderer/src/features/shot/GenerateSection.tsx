@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Project, Shot } from '../../../../common/model';
 import { Button } from '../../components/Button';
 import { formatCents } from '../../components/format';
+import { useMenuCommand } from '../../components/useMenuCommand';
 import { useShortcuts } from '../../shortcuts';
 import { budgetLeftCents } from './budget';
 import { modelFit } from './modelFit';
@@ -16,13 +17,15 @@ export function GenerateSection({ shot, document }: { shot: Shot; document: Proj
   const [message, setMessage] = useState<string | null>(null);
   const report = modelFit(shot);
   const blocked = report.issues.length > 0;
-  const left = budgetLeftCents(document);
   const shownEstimate = blocked ? null : estimate;
-  const cents = shownEstimate && !('error' in shownEstimate) ? shownEstimate.cents : null;
-  const overBudget = left !== null && cents !== null && cents > left;
+  const known = shownEstimate && !('error' in shownEstimate) ? shownEstimate : null;
+  const cents = known ? known.cents : null;
+  // The core's figure counts jobs in flight; the ledger alone is the fallback.
+  const left = known ? known.remainingCents : budgetLeftCents(document);
+  const overBudget = known ? !known.withinBudget : false;
 
   const { estimate: estimateCost } = generation;
-  const recipeKey = `${shot.model.provider}/${shot.model.model}/${shot.durationSeconds}/${shot.audio}/${shot.ratio}`;
+  const recipeKey = `${shot.model.provider}/${shot.model.model}/${shot.durationSeconds}/${shot.audio}/${shot.ratio}/${document.ledger.length}/${shot.takeIds.length}`;
   useEffect(() => {
     let live = true;
     if (blocked) return;
@@ -48,6 +51,7 @@ export function GenerateSection({ shot, document }: { shot: Shot; document: Proj
     setMessage(error);
   };
 
+  useMenuCommand('shot.generate', () => void generate());
   useShortcuts([
     {
       id: 'shot.generate',
@@ -75,7 +79,7 @@ export function GenerateSection({ shot, document }: { shot: Shot; document: Proj
                   ? 'Free'
                   : formatCents(cents)}
           </dd>
-          <dt>Budget left</dt>
+          <dt>Budget left{known && known.remainingCents !== null ? ' after this' : ''}</dt>
           <dd className={overBudget ? 'over-budget' : undefined} data-testid="budget-left">
             {left === null ? 'No budget set' : formatCents(left)}
           </dd>

@@ -117,7 +117,12 @@ export function KeyframeSlot({
         onPaste={onPaste}
       >
         {thumb ? (
-          <img src={thumb} alt="" data-testid={`keyframe-${slot}-image`} data-asset-id={assetId ?? ''} />
+          <>
+            <img src={thumb} alt="" data-testid={`keyframe-${slot}-image`} data-asset-id={assetId ?? ''} />
+            <span className="keyframe-tag">
+              {slot === 'first' ? 'First' : slot === 'last' ? 'Last' : 'Middle'}
+            </span>
+          </>
         ) : (
           <span className="keyframe-empty">
             <Icon name="image" size={18} />

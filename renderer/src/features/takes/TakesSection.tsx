@@ -118,7 +118,11 @@ export function TakesSection({ shot, document }: { shot: Shot; document: Project
     setMessage(error);
   };
 
-  const compareTakes = compareIds.map((id) => document.takes[id]).filter((take) => take !== undefined);
+  // Left to right in take order, whatever order they were ticked in.
+  const compareTakes = shot.takeIds
+    .filter((id) => compareIds.includes(id))
+    .map((id) => document.takes[id])
+    .filter((take) => take !== undefined);
   const [left, right] = compareTakes;
 
   return (
