@@ -39,7 +39,7 @@ export interface ProjectStateView {
 /** The open project (document, revision, dirty, missing media) and the editing actions. */
 export function useProjectState(): ProjectStateView {
   const { project } = useStores();
-  const state = useSyncExternalStore(project.subscribe, project.getState);
+  const state = useSyncExternalStore(project.subscribe, project.getState, project.getState);
   const snapshot = state.status === 'open' ? state.snapshot : null;
   return {
     state,
@@ -53,10 +53,14 @@ export function useProjectState(): ProjectStateView {
   };
 }
 
-/** Selection, playhead and zoom; `select(state => …)` re-renders only when that value changes. */
+/**
+ * Selection, playhead and zoom; `select(state => …)` re-renders only when that value changes, so
+ * select a primitive or a stored object (`s => s.playheadFrame`), never a new object or array.
+ */
 export function useUiState<T>(select: (state: UiState) => T): [T, UiStore['set']] {
   const { ui } = useStores();
-  const value = useSyncExternalStore(ui.subscribe, () => select(ui.getState()));
+  const read = () => select(ui.getState());
+  const value = useSyncExternalStore(ui.subscribe, read, read);
   return [value, ui.set];
 }
 
