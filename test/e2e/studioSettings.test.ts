@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../helpers/browser';
+import { RunwayFake } from '../helpers/fakeProviders/runwayFake';
+import { makeVideoClip } from '../helpers/makeMedia';
+import { makeTempDir } from '../helpers/tempDir';
 import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
 
 /**
@@ -14,6 +17,8 @@ describe('studio: settings and API keys', () => {
   let web: RunningWebHost;
   let browser: Browser;
   let page: Page;
+  let fake: RunwayFake;
+  let temp: { path: string; remove: () => Promise<void> };
   const errors: string[] = [];
   const received: string[] = [];
   const key = 'key_e2eSECRET0123456789abcdefSHOTLOOM';
@@ -22,7 +27,13 @@ describe('studio: settings and API keys', () => {
     if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
       throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
     }
-    web = await startTestWebHost();
+    // A fake Runway that accepts exactly this key, so "Test" has something real to ask.
+    temp = await makeTempDir('shotloom-keys-');
+    fake = await RunwayFake.start({
+      apiKey: key,
+      outputFile: await makeVideoClip(temp.path, { frames: 24 }),
+    });
+    web = await startTestWebHost({ core: { generation: { baseUrls: { runway: fake.url } } } });
     await web.core.invoke(
       'project:new',
       { name: 'Keys', location: { kind: 'projectsRoot', name: 'Keys' } },
@@ -48,6 +59,8 @@ describe('studio: settings and API keys', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.stop();
+    await fake?.close();
+    await temp?.remove();
   });
 
   it('stores and tests a key without the key ever reaching the page', async () => {
@@ -68,6 +81,11 @@ describe('studio: settings and API keys', () => {
 
     await row.getByTestId('key-test-runway').click();
     await row.getByTestId('key-test-result-runway').waitFor({ timeout: 30_000 });
+    await expect.poll(() => row.textContent()).toContain('Key works');
+    // The fake saw the key in the Authorization header: it went from the core, not the page.
+    expect(fake.server.requests.some((request) => request.headers.authorization === `Bearer ${key}`)).toBe(
+      true,
+    );
 
     await screenshot(page, 'studio-settings-keys-1280x800');
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../main/core/createCore';
+import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
 import { browserMediaRoutes } from '../../main/web/mediaRoute';
 import { startWebHost, type WebHost, type WebRoute } from '../../main/web/webHost';
 import { makeTempDir } from './tempDir';
@@ -13,10 +13,15 @@ export interface RunningWebHost {
 
 /** A core and its browser host on a random loopback port, serving the built renderer (out/renderer). */
 export async function startTestWebHost(
-  options: { staticDir?: string; routes?: WebRoute[] } = {},
+  options: {
+    staticDir?: string;
+    routes?: WebRoute[];
+    /** Extra core options (fake provider base URLs, engine timing, environment). */
+    core?: Omit<CoreOptions, 'host' | 'dataDir'>;
+  } = {},
 ): Promise<RunningWebHost> {
   const dir = await makeTempDir('shotloom-web-');
-  const core = await createCore({ host: 'web', dataDir: dir.path });
+  const core = await createCore({ ...options.core, host: 'web', dataDir: dir.path });
   const host = await startWebHost({
     core,
     staticDir: options.staticDir ?? join(process.cwd(), 'out', 'renderer'),

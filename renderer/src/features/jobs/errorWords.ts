@@ -14,7 +14,7 @@ const explanations: Record<string, ErrorExplanation> = {
   PROVIDER_MODERATION: {
     title: 'The provider’s content filter refused this shot',
     advice:
-      'Nothing was generated. Reword the prompt or change the keyframe images, then generate again. Shotloom never retries this automatically, so you are not charged twice.',
+      'Reword the prompt or change the keyframe images, then generate again. Shotloom does not retry it on its own.',
     retry: 'afterEdit',
   },
   PROVIDER_AUTH: {

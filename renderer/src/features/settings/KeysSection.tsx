@@ -48,7 +48,7 @@ function KeyRow({
         )}
         {status?.test && (
           <Badge tone={status.test.ok ? 'ok' : 'danger'}>
-            {status.test.ok ? 'Key works' : 'Key refused'}
+            {status.test.ok ? 'Key works' : 'Test failed'}
           </Badge>
         )}
         {provider.keysLink && (

@@ -21,7 +21,7 @@ export function describeStorage(statuses: readonly CoreKeyStatus[]): { text: str
   if (!first) return { text: 'Keys are kept by the Shotloom core, never in project files.', weak: false };
   const warning = statuses.find((status) => status.warning)?.warning;
   return {
-    text: `${storageWords[first.storage]} They are never written to projects or settings and never sent back to this window.${warning ? ` ${warning}` : ''}`,
+    text: `${warning ?? storageWords[first.storage]} Keys are never written to projects or settings and never sent back to this window.`,
     weak: statuses.some((status) => status.weak),
   };
 }
