@@ -19,6 +19,7 @@ import type { DerivedFiles } from './mediaResolver';
 import { readPeaksFile, writePeaksFile, type CachedPeaks } from './peaksFile';
 import { computePeaks } from './computePeaks';
 import { ProbeCache } from './probeCache';
+import { needsProxy, proxyInvocation } from './proxy';
 import {
   filmstripFrames,
   filmstripInvocation,
@@ -46,6 +47,7 @@ export class MediaService implements DerivedFiles {
   readonly queue: BackgroundQueue;
   private readonly probeCache: ProbeCache;
   private readonly peaksMemory = new Map<string, CachedPeaks>();
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly options: MediaServiceOptions) {
     this.queue = new BackgroundQueue(options.backgroundConcurrency ?? 2);
@@ -86,7 +88,8 @@ export class MediaService implements DerivedFiles {
       ...(signal ? { signal } : {}),
     });
     for (const asset of result.assets) {
-      if (asset.kind !== 'audio') void this.thumbnail(asset.id).catch(() => undefined);
+      if (asset.kind !== 'audio') this.inBackground(this.thumbnail(asset.id));
+      if (needsProxy(asset)) this.inBackground(this.ensureProxy(asset.id));
     }
     return result;
   }
@@ -175,6 +178,23 @@ export class MediaService implements DerivedFiles {
     const project = this.options.projects.current();
     const proxy = join(derivedFolder(project.folder, asset.contentHash), 'proxy.mp4');
     return (await exists(proxy)) ? proxy : null;
+  }
+
+  /**
+   * Makes the H.264 proxy of a video the viewer cannot play smoothly (ProRes, 10-bit, 4K) in the
+   * background queue; null when the asset needs none. Served as `<mediaUrl>/proxy`.
+   */
+  async ensureProxy(assetId: string): Promise<string | null> {
+    const { project, asset, path } = await this.sourceOf(assetId);
+    if (!needsProxy(asset)) return null;
+    const target = join(derivedFolder(project.folder, asset.contentHash), 'proxy.mp4');
+    if (await exists(target)) return target;
+    const ffmpegPath = await this.options.binaries.ffmpegPath();
+    return this.queue.run(`proxy:${target}`, async (signal) =>
+      (await exists(target))
+        ? target
+        : produceFile(target, ffmpegPath, (temporary) => proxyInvocation(asset, path, temporary), signal),
+    );
   }
 
   // peaks ---------------------------------------------------------------------------------------
@@ -281,6 +301,20 @@ export class MediaService implements DerivedFiles {
   /** The last frame of a take's video, made when the take arrives so "continue from it" is instant. */
   extractLastFrame(assetId: string, signal?: AbortSignal): Promise<Asset> {
     return this.grabFrame(assetId, 'last', signal);
+  }
+
+  /** Work started after an import (thumbnails, proxies); a failure only means the file is made on demand later. */
+  private inBackground(work: Promise<unknown>): void {
+    const tracked = work.catch(() => undefined).finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  /** Resolves once every background job started so far (and any it queued) has finished. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0 || this.queue.size > 0) {
+      await Promise.allSettled([...this.background]);
+      await this.queue.onIdle();
+    }
   }
 
   dispose(): void {

@@ -54,7 +54,7 @@ export async function startMediaCore(options: Partial<CoreOptions> = {}): Promis
     call,
     result,
     stop: async () => {
-      await core.media.queue.onIdle().catch(() => undefined);
+      await core.media.settled();
       await core.dispose();
       await temp.remove();
     },

@@ -49,7 +49,7 @@ describe('browser host media route (Range requests by asset id) and uploads', ()
     copied = result.assets[0] as Asset;
   });
   afterAll(async () => {
-    await web.core.media.queue.onIdle();
+    await web.core.media.settled();
     await web.stop();
     await scratch.remove();
   });

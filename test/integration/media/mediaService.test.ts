@@ -3,9 +3,13 @@ import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../common/contract';
+import type { Asset } from '../../../common/model';
+import { probeMedia } from '../../../main/ffmpeg/ffprobe';
+import { resolveMediaFile } from '../../../main/services/media/mediaResolver';
 import {
   copyAs,
   ffmpegBinary,
+  ffprobeBinary,
   makeAudioFile,
   makeImage,
   makeNonMediaFile,
@@ -236,5 +240,38 @@ describe('media service through the core (CLI host, real ffmpeg)', () => {
     expect(grab.ok ? null : grab.error.code).toBe('MEDIA_MISSING');
     const unknown = await media.result('media:peaks', { assetId: 'ast_nothere' });
     expect(unknown.ok ? null : unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it('makes H.264 proxies for ProRes and 10-bit HEVC in the background, frame for frame, and none for H.264', async () => {
+    const prores = await makeVideoClip(sources, { codec: 'prores', frames: 12, name: 'master.mov' });
+    const hevc = await makeVideoClip(sources, { codec: 'hevc10', frames: 10, audio: false, name: 'hdr.mp4' });
+    const plain = await makeVideoClip(sources, { frames: 8, audio: false, name: 'plain h264.mp4' });
+    const { assets } = await media.call('media:import', {
+      source: { kind: 'paths', paths: [prores, hevc, plain] },
+    });
+    await media.core.media.settled();
+    const byName = Object.fromEntries(assets.map((asset) => [asset.name, asset]));
+    for (const name of ['master.mov', 'hdr.mp4']) {
+      const asset = byName[name] as Asset;
+      const proxy = await media.core.media.proxyPath(asset);
+      expect(proxy).not.toBeNull();
+      const served = await resolveMediaFile(media.core.projects, media.core.media, asset.id, {
+        kind: 'proxy',
+      });
+      expect(served.contentType).toBe('video/mp4');
+      const facts = (await probeMedia(proxy ?? '', { ffprobePath: ffprobeBinary() })).facts;
+      expect(facts.video).toMatchObject({
+        codec: 'h264',
+        bitDepth: 8,
+        frameCount: asset.media.video?.frameCount,
+      });
+      expect(facts.audio === null).toBe(asset.media.audio === null);
+    }
+    const plainAsset = byName['plain h264.mp4'] as Asset;
+    expect(await media.core.media.proxyPath(plainAsset)).toBeNull();
+    const original = await resolveMediaFile(media.core.projects, media.core.media, plainAsset.id, {
+      kind: 'proxy',
+    });
+    expect(original.path).toBe(plain); // no proxy needed: the original is served
   });
 });
