@@ -68,7 +68,7 @@ export async function exportInterchange(
   }
   await mkdir(dirname(request.outputPath), { recursive: true });
   try {
-    await writeFileAtomic(request.outputPath, text);
+    await writeFileAtomic(request.outputPath, text, 0o644);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') throw new AppError('DISK_FULL', 'The disk is full: the file was not written.');
