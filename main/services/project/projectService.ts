@@ -103,6 +103,7 @@ export class ProjectService implements ProjectAccess {
   /** Creates a project folder with an empty project and opens it. */
   async create(folder: string, document: Parameters<typeof newProject>[0]): Promise<OpenProjectResult> {
     const target = projectFolderOf(folder);
+    this.refuseIfDirty('creating another project');
     const entries = await readdir(target).catch(() => null);
     if (entries && entries.length > 0) {
       throw new AppError(

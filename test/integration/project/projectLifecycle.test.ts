@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenProjectResult, ProjectSnapshot } from '../../../common/contract';
@@ -117,6 +117,50 @@ describe('project lifecycle through the project:* channels', () => {
     expect(await callResult('project:edit', { command: { type: 'nope' } })).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
+    });
+  });
+});
+
+describe('save as and new-project guards', () => {
+  it('saves as into a new folder with a copy of media/, moving the lock and the recent entry', async () => {
+    const { call, callResult, dataDir } = await setup();
+    await call('project:new', { name: 'A', location: { kind: 'projectsRoot', name: 'A' } });
+    const oldFolder = join(dataDir, 'projects', 'A');
+    await writeFile(join(oldFolder, 'media', 'clip.mp4'), 'bytes');
+    await call('project:edit', { command: { type: 'renameProject', name: 'A copy' } });
+    const saved = await call<ProjectSnapshot>('project:saveAs', {
+      location: { kind: 'projectsRoot', name: 'B' },
+    });
+    const newFolder = join(dataDir, 'projects', 'B');
+    expect(saved).toMatchObject({ folder: newFolder, folderName: 'B', dirty: false });
+    expect(await readFile(join(newFolder, 'media', 'clip.mp4'), 'utf8')).toBe('bytes');
+    expect(JSON.parse(await readFile(join(newFolder, 'project.shotloom'), 'utf8')).name).toBe('A copy');
+    expect(JSON.parse(await readFile(join(oldFolder, 'project.shotloom'), 'utf8')).name).toBe('A');
+    expect(existsSync(join(oldFolder, '.lock'))).toBe(false);
+    expect(existsSync(join(newFolder, '.lock'))).toBe(true);
+    expect((await call<{ folder: string }[]>('project:recent')).map((entry) => entry.folder)).toEqual([
+      newFolder,
+      oldFolder,
+    ]);
+    // into a folder that already holds something: refused
+    expect(
+      await callResult('project:saveAs', { location: { kind: 'projectsRoot', name: 'A' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    // a new project while this one has unsaved changes: refused before anything is written
+    await call('project:edit', { command: { type: 'renameProject', name: 'dirty' } });
+    expect(
+      await callResult('project:new', { name: 'C', location: { kind: 'projectsRoot', name: 'C' } }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(existsSync(join(dataDir, 'projects', 'C'))).toBe(false);
+    await call('project:save');
+    expect(
+      await callResult('project:new', { name: 'A', location: { kind: 'projectsRoot', name: 'A' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
     });
   });
 });
