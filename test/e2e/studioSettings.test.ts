@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { KeyStatus } from '../../common/contract/channels/settingsKeys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { RunwayFake } from '../helpers/fakeProviders/runwayFake';
@@ -93,7 +94,8 @@ describe('studio: settings and API keys', () => {
 
     // The core holds it...
     const listed = await web.core.invoke('settings:keys:list', {}, { host: 'web' });
-    expect(listed.ok && listed.value.find((status) => status.provider === 'runway')?.configured).toBe(true);
+    const statuses = listed.ok ? (listed.value as KeyStatus[]) : [];
+    expect(statuses.find((status) => status.provider === 'runway')?.configured).toBe(true);
     // ...and the page never received it back.
     const html = await page.content();
     expect(html.includes(key)).toBe(false);
