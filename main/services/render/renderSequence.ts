@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../../common/contract';
 import type { Asset, Project } from '../../../common/model';
@@ -50,20 +50,33 @@ export interface RenderOutcome {
 
 const keyframeCache = new Map<string, number[]>();
 
+/**
+ * Keyframe lists, probed once per file (no decoding) and kept in memory and under the project's
+ * cache/keyframes/ by content hash, so that planning an export costs no probe the second time.
+ */
 async function keyframesFor(
   asset: Asset,
   path: string,
+  cacheDir: string,
   ffprobePath: string,
   signal?: AbortSignal,
 ): Promise<number[] | null> {
   if (asset.kind !== 'video' || !asset.media.video) return null;
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new AppError('MEDIA_MISSING', `The media of "${asset.name}" is missing: ${path}`);
-  const key = `${path}:${info.size}:${info.mtimeMs}`;
-  const cached = keyframeCache.get(key);
+  const cached = keyframeCache.get(asset.contentHash);
   if (cached) return cached;
+  const cachePath = join(cacheDir, 'keyframes', `${asset.contentHash}.json`);
+  const stored = await readFile(cachePath, 'utf8').then(
+    (text) => JSON.parse(text) as number[],
+    () => null,
+  );
+  if (stored) {
+    keyframeCache.set(asset.contentHash, stored);
+    return stored;
+  }
   const keyframes = await probeKeyframes(ffprobePath, path, asset.media.video.rate, signal);
-  keyframeCache.set(key, keyframes);
+  keyframeCache.set(asset.contentHash, keyframes);
+  await mkdir(dirname(cachePath), { recursive: true });
+  await writeFile(cachePath, JSON.stringify(keyframes)).catch(() => undefined);
   return keyframes;
 }
 
@@ -88,7 +101,7 @@ async function gatherMediaFacts(
       const ready = await loadEditReady(request.cacheDir, asset);
       if (ready) editReady[id] = ready;
       else if (request.smart !== 'forceEncode') {
-        const list = await keyframesFor(asset, path, request.ffprobePath, request.signal);
+        const list = await keyframesFor(asset, path, request.cacheDir, request.ffprobePath, request.signal);
         if (list) keyframes[id] = list;
       }
     }),
