@@ -22,6 +22,7 @@ import { renderHandlers } from '../services/render/renderHandlers';
 import { RenderService, type ChooseSaveFile } from '../services/render/renderService';
 import type { SecretStore } from '../services/secrets/secretStore';
 import { dispatch } from './dispatch';
+import { providerBaseUrlsFromEnv } from './providerBaseUrls';
 import { EventBus } from './eventBus';
 import type { CallContext, HandlerMap } from './handlers';
 
@@ -112,6 +113,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.chooseSaveFile ? { chooseSaveFile: options.chooseSaveFile } : {}),
   });
 
+  const fromEnv = providerBaseUrlsFromEnv(options.env ?? process.env);
+  for (const reason of fromEnv.refused) console.warn(`Shotloom: ignoring a provider base URL: ${reason}.`);
   const generation = await createGeneration({
     dataDir: options.dataDir,
     projects: projects.service,
@@ -121,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     env: options.env ?? process.env,
     ...(options.secretStore ? { secretStore: options.secretStore } : {}),
     ...options.generation,
+    baseUrls: { ...fromEnv.baseUrls, ...options.generation?.baseUrls },
   });
 
   const handlers: HandlerMap = {
