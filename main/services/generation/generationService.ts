@@ -131,16 +131,19 @@ export class GenerationService implements TakeImporter {
       (document) => addQueuedTakes(document, shot, generation, planned, estimate.cents, now),
       request.takes === 1 ? 'Generate take' : `Generate ${request.takes} takes`,
     );
-    for (const { takeId, jobId } of planned) {
-      await engine.submit({
-        id: jobId,
-        request: generation,
-        shotId: shot.id,
-        takeId,
-        projectFolder: project.folder,
-        estimatedCostCents: estimate.cents,
-      });
-    }
+    // Journaled together (one grouped fsync), then each runs on its own.
+    await Promise.all(
+      planned.map(({ takeId, jobId }) =>
+        engine.submit({
+          id: jobId,
+          request: generation,
+          shotId: shot.id,
+          takeId,
+          projectFolder: project.folder,
+          estimatedCostCents: estimate.cents,
+        }),
+      ),
+    );
     return {
       jobIds: planned.map((entry) => entry.jobId),
       takeIds: planned.map((entry) => entry.takeId),

@@ -12,7 +12,8 @@ import { isTerminal, type JobRecord } from './jobRecord';
  */
 export class JobJournal {
   private handle: FileHandle | null = null;
-  private chain: Promise<void> = Promise.resolve();
+  private pending: Array<{ line: string; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private flushing: Promise<void> | null = null;
   private lines = 0;
 
   constructor(
@@ -49,17 +50,16 @@ export class JobJournal {
     return keep;
   }
 
-  /** Appends a snapshot and fsyncs it; writes are serialised in call order. */
+  /**
+   * Appends a snapshot; resolves once it is fsynced. Writes that arrive while a flush runs are
+   * grouped into the next one (one write + one fdatasync for many jobs), in call order.
+   */
   write(job: JobRecord): Promise<void> {
     const line = `${JSON.stringify({ v: 1, job })}\n`;
-    const next = this.chain.then(async () => {
-      this.handle ??= await open(this.file, 'a', 0o600);
-      await this.handle.write(line);
-      await this.handle.datasync();
-      this.lines += 1;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ line, resolve, reject });
+      this.scheduleFlush();
     });
-    this.chain = next.catch(() => undefined);
-    return next;
   }
 
   get lineCount(): number {
@@ -67,10 +67,33 @@ export class JobJournal {
   }
 
   async close(): Promise<void> {
-    await this.chain;
+    while (this.flushing) await this.flushing;
     const handle = this.handle;
     this.handle = null;
     await handle?.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null;
+      if (this.pending.length > 0) this.scheduleFlush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0);
+      try {
+        this.handle ??= await open(this.file, 'a', 0o600);
+        await this.handle.write(batch.map((entry) => entry.line).join(''));
+        await this.handle.datasync();
+        this.lines += batch.length;
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
   }
 
   private keepSet(jobs: JobRecord[]): JobRecord[] {
