@@ -67,7 +67,8 @@ export async function streamWavPeaks(
   const stream = createReadStream(path, {
     start: layout.dataOffset,
     end: layout.dataOffset + usable - 1,
-    highWaterMark: 256 * 1024,
+    // Whole frames per chunk, so chunks rarely need joining (less garbage, flat memory).
+    highWaterMark: frameBytes * 32 * 1024,
     ...(signal ? { signal } : {}),
   });
   let carry: Buffer = Buffer.alloc(0);

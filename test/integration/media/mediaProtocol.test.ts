@@ -19,10 +19,12 @@ vi.mock('electron', () => ({
 
 import type { Asset } from '../../../common/model';
 import { handleMediaProtocol, registerMediaScheme } from '../../../main/electron/mediaProtocol';
+import type { PickFiles } from '../../../main/services/media/importSources';
 import { makeAudioFile, makeVideoClip } from '../../helpers/makeMedia';
 import { startMediaCore, type MediaTestCore } from './mediaCore';
 
 describe('Electron media protocol (mocked electron, real core and files)', () => {
+  let picker: PickFiles = async () => [];
   let media: MediaTestCore;
   let clipPath: string;
   let clip: Asset;
@@ -34,7 +36,7 @@ describe('Electron media protocol (mocked electron, real core and files)', () =>
   };
 
   beforeAll(async () => {
-    media = await startMediaCore({ host: 'electron' });
+    media = await startMediaCore({ host: 'electron', pickFiles: async (options) => picker(options) });
     registerMediaScheme();
     handleMediaProtocol({ projects: media.core.projects, derived: media.core.media });
     clipPath = await makeVideoClip(media.dir, { frames: 24, name: 'clip.mp4' });
@@ -87,5 +89,21 @@ describe('Electron media protocol (mocked electron, real core and files)', () =>
     await rm(copiedFile);
     await symlink('/etc/hostname', copiedFile);
     expect((await ask(copied.id)).status).toBe(403);
+  });
+
+  it('imports what the host dialog picked, and nothing when it was cancelled', async () => {
+    const picked = await makeAudioFile(media.dir, { seconds: 0.3, name: 'picked in dialog.wav' });
+    let asked: string[] = [];
+    picker = async (options) => {
+      asked = options.extensions;
+      return [picked];
+    };
+    const result = await media.call('media:import', { source: { kind: 'dialog' } }, 'electron');
+    expect(result.assets.map((asset) => asset.name)).toEqual(['picked in dialog.wav']);
+    expect(asked).toEqual(expect.arrayContaining(['mp4', 'mov', 'wav', 'png']));
+    picker = async () => [];
+    const cancelled = await media.call('media:import', { source: { kind: 'dialog' } }, 'electron');
+    expect(cancelled.assets).toEqual([]);
+    expect(cancelled.failed).toEqual([]);
   });
 });
