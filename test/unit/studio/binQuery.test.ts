@@ -154,6 +154,26 @@ describe('bin entries', () => {
     ]);
   });
 
+  it('keeps shots in storyboard order, a new shot without takes included', () => {
+    const project = fixture();
+    const second = {
+      ...project.shots.shot_a!,
+      id: 'shot_b',
+      name: 'Beach',
+      takeIds: [],
+      selectedTakeId: null,
+    };
+    const document = {
+      ...project,
+      shots: { ...project.shots, shot_b: second },
+      shotOrder: ['shot_a', 'shot_b'],
+    };
+    const shots = arrangeBin(buildBinEntries(document, new Set()), defaultBinQuery, new Set()).filter(
+      (entry) => entry.type === 'shot',
+    );
+    expect(shots.map((entry) => entry.key)).toEqual(['shot:shot_a', 'shot:shot_b']);
+  });
+
   it('searches, filters and sorts', () => {
     const entries = buildBinEntries(fixture(), new Set());
     const none = new Set<string>();

@@ -89,10 +89,12 @@ export function arrangeBin(
       takesByShot.set(entry.shotId, list);
     }
   }
-  const shots = sorted(
-    entries.filter((entry) => entry.type === 'shot' && (hit(entry) || takesByShot.has(entry.shotId ?? ''))),
-    query,
+  // Shots keep the storyboard order unless sorted by name or length.
+  const shots = entries.filter(
+    (entry) => entry.type === 'shot' && (hit(entry) || takesByShot.has(entry.shotId ?? '')),
   );
+  if (query.sort === 'name' || query.sort === 'duration') sorted(shots, query);
+  else shots.sort((a, b) => a.order - b.order);
   const result: BinEntry[] = [];
   for (const shot of shots) {
     result.push(shot);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Project, Shot } from '../../../../common/model';
 import { Button } from '../../components/Button';
 import { useMenuCommand } from '../../components/useMenuCommand';
@@ -43,8 +44,13 @@ function ShotHeader({
 
 function ShotForm({ shot, document }: { shot: Shot; document: Project }) {
   const editor = useShotEditor(shot);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // A newly shown shot starts at its top (prompt first), wherever the previous one was scrolled.
+  useEffect(() => {
+    rootRef.current?.closest('.panel-body')?.scrollTo({ top: 0 });
+  }, []);
   return (
-    <div className="shot-inspector" data-testid="shot-inspector" data-shot-id={shot.id}>
+    <div className="shot-inspector" data-testid="shot-inspector" data-shot-id={shot.id} ref={rootRef}>
       <ShotHeader shot={shot} index={document.shotOrder.indexOf(shot.id)} editor={editor} />
       {editor.error && (
         <div className="inspector-error" role="alert">
