@@ -5,6 +5,7 @@ import { RunwayAdapter } from '../../../main/providers/runway/runwayAdapter';
 import type { GenerationRequest, LocalMedia } from '../../../main/providers/types';
 import { stillMedia, testAdapterContext, testRequest } from '../../helpers/fakeProviders/adapterContext';
 import { makeHarness, type Harness } from '../../helpers/fakeProviders/engineHarness';
+import { FakeServer } from '../../helpers/fakeProviders/fakeServerBase';
 import { RunwayFake } from '../../helpers/fakeProviders/runwayFake';
 import { ffprobeBinary, makeImage, makeVideoClip } from '../../helpers/makeMedia';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -298,6 +299,17 @@ describe('Runway adapter through the job engine, against a fake Runway server', 
     const cancelled = await harness.engine.cancel(submitted.id);
     expect(cancelled.state).toBe('cancelled');
     expect(fake.server.count('DELETE', '/v1/tasks/:id')).toBe(1);
+  });
+
+  it('an unreachable Runway (connection refused) is offline: safe to send later, not uncertain', async () => {
+    const closed = await FakeServer.start();
+    const url = closed.url;
+    await closed.close();
+    const adapter = new RunwayAdapter();
+    const error = await adapter
+      .create(runwayRequest({}), testAdapterContext({ workDir: dir.path, apiKey, baseUrl: url }))
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', offline: true, retryable: true });
   });
 
   it('testKey calls organization.retrieve', async () => {
