@@ -1,4 +1,5 @@
 import { AppError } from '../../../common/contract';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { classifySdkError } from '../errors';
 import { contentUrl, downloadVideoContent, openAiClient } from '../openai/soraAdapter';
 import { videoJobToPoll, type VideoJob } from '../openai/videoJob';
@@ -14,6 +15,27 @@ import type {
   ProviderAdapter,
 } from '../types';
 import { cometFamily, cometModes, cometSeconds, cometSize, sendCometCreate } from './cometRequest';
+
+/** What CometAPI's video route takes for each model family, checked before any request. */
+export function checkCometRequest(request: GenerationRequest): void {
+  const family = cometFamily(request.model);
+  if (!family)
+    throw new AppError(
+      'CAPABILITY_UNSUPPORTED',
+      `CometAPI model ${request.model} is not one Shotloom knows.`,
+    );
+  if (!cometModes[family].has(request.mode)) {
+    throw new AppError('CAPABILITY_UNSUPPORTED', `${request.model} on CometAPI cannot do ${request.mode}.`);
+  }
+  if (!cometSeconds[family].has(request.durationSeconds)) {
+    const allowed = [...cometSeconds[family]].join(', ');
+    throw new AppError(
+      'CAPABILITY_UNSUPPORTED',
+      `${request.model} on CometAPI makes clips of ${allowed} seconds.`,
+    );
+  }
+  cometSize(request, family);
+}
 
 export const cometDefaultBaseUrl = 'https://api.cometapi.com/v1';
 
@@ -48,35 +70,16 @@ export class CometAdapter implements ProviderAdapter {
   }
 
   validate(request: GenerationRequest): void {
-    const family = cometFamily(request.model);
-    if (!family)
-      throw new AppError(
-        'CAPABILITY_UNSUPPORTED',
-        `CometAPI model ${request.model} is not one Shotloom knows.`,
-      );
-    if (!cometModes[family].has(request.mode)) {
-      throw new AppError('CAPABILITY_UNSUPPORTED', `${request.model} on CometAPI cannot do ${request.mode}.`);
-    }
-    if (!cometSeconds[family].has(request.durationSeconds)) {
-      const allowed = [...cometSeconds[family]].join(', ');
-      throw new AppError(
-        'CAPABILITY_UNSUPPORTED',
-        `${request.model} on CometAPI makes clips of ${allowed} seconds.`,
-      );
-    }
-    cometSize(request, family);
+    validateWithCatalog(request);
+    checkCometRequest(request);
   }
 
-  estimateCost(_request: GenerationRequest): CostEstimate {
-    return {
-      cents: null,
-      basis: 'unknown',
-      note: 'CometAPI prices are per model on cometapi.com and were not captured.',
-    };
+  estimateCost(request: GenerationRequest): CostEstimate {
+    return estimateFromCatalog(request);
   }
 
   async create(request: GenerationRequest, context: AdapterContext): Promise<CreateResult> {
-    this.validate(request);
+    checkCometRequest(request);
     const client = this.client(context, context.createTimeoutMs);
     try {
       const job = await sendCometCreate(client, request, {

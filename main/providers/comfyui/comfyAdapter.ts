@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../common/contract';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { streamDownload } from '../download';
 import type {
   AdapterContext,
@@ -82,11 +83,12 @@ export class ComfyAdapter implements ProviderAdapter {
   }
 
   validate(request: GenerationRequest): void {
+    validateWithCatalog(request);
     templateFor(request);
   }
 
-  estimateCost(_request: GenerationRequest): CostEstimate {
-    return { cents: 0, basis: 'free', note: 'Runs on your own GPUs.' };
+  estimateCost(request: GenerationRequest): CostEstimate {
+    return estimateFromCatalog(request);
   }
 
   private async upload(context: AdapterContext, machine: string, media: LocalMedia): Promise<string> {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../common/contract';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { streamDownload } from '../download';
 import { classifySdkError, isProviderError } from '../errors';
 import type {
@@ -52,11 +53,12 @@ export class FalAdapter implements ProviderAdapter {
   }
 
   validate(request: GenerationRequest): void {
+    validateWithCatalog(request);
     checkFalRequest(request);
   }
 
-  estimateCost(_request: GenerationRequest): CostEstimate {
-    return { cents: null, basis: 'unknown', note: 'fal prices vary per endpoint.' };
+  estimateCost(request: GenerationRequest): CostEstimate {
+    return estimateFromCatalog(request);
   }
 
   async create(request: GenerationRequest, context: AdapterContext): Promise<CreateResult> {

@@ -1,5 +1,6 @@
 import LumaAI from 'lumaai';
 import { AppError } from '../../../common/contract';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { streamDownload } from '../download';
 import { classifySdkError, type CallPhase } from '../errors';
 import type {
@@ -52,15 +53,12 @@ export class LumaAdapter implements ProviderAdapter {
   }
 
   validate(request: GenerationRequest): void {
+    validateWithCatalog(request);
     checkLumaRequest(request);
   }
 
-  estimateCost(_request: GenerationRequest): CostEstimate {
-    return {
-      cents: null,
-      basis: 'unknown',
-      note: 'Luma per-video prices were not confirmed (providers.md, open question 6).',
-    };
+  estimateCost(request: GenerationRequest): CostEstimate {
+    return estimateFromCatalog(request);
   }
 
   async create(request: GenerationRequest, context: AdapterContext): Promise<CreateResult> {

@@ -13,7 +13,8 @@ import type {
   ProviderAdapter,
   UncertainCreate,
 } from '../types';
-import { classifySoraError, soraRetiredMessage } from './soraErrors';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
+import { classifySoraError } from './soraErrors';
 import { sendSoraCreate, soraSize } from './soraRequest';
 import { videoJobToPoll } from './videoJob';
 
@@ -22,6 +23,20 @@ export const openAiDefaultBaseUrl = 'https://api.openai.com/v1';
 /** Modes the Sora 2 Videos API offers (first+last frame and reference images are not among them). */
 const soraModes = new Set(['textToVideo', 'imageToVideo', 'remix', 'videoToVideo', 'extend']);
 const soraSeconds = new Set([4, 8, 12, 16, 20]);
+
+/** What the Videos API itself refuses, checked before any request (the engine checks the catalog first). */
+export function checkSoraRequest(request: GenerationRequest): void {
+  if (!soraModes.has(request.mode)) {
+    throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);
+  }
+  if (request.mode !== 'remix' && !soraSeconds.has(request.durationSeconds)) {
+    throw new AppError(
+      'CAPABILITY_UNSUPPORTED',
+      'Sora 2 makes clips of 4, 8 or 12 seconds (extensions up to 20).',
+    );
+  }
+  if (request.mode === 'textToVideo' || request.mode === 'imageToVideo') soraSize(request);
+}
 
 function requireKey(context: AdapterContext, provider: string): string {
   if (!context.apiKey) throw new AppError('KEY_MISSING', `Add a ${provider} API key in Settings → Keys.`);
@@ -113,34 +128,18 @@ export class SoraAdapter implements ProviderAdapter {
     this.pollIntervalMs = options.pollIntervalMs ?? 10_000;
   }
 
+  /** The catalog's verdict (it marks Sora 2 retired since 2026-09-24), then Sora's own rules. */
   validate(request: GenerationRequest): void {
-    if (!request.model.startsWith('sora-2')) {
-      throw new AppError('PROVIDER_MODEL_RETIRED', soraRetiredMessage, `unknown model ${request.model}`);
-    }
-    if (!soraModes.has(request.mode)) {
-      throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);
-    }
-    if (request.mode !== 'remix' && !soraSeconds.has(request.durationSeconds)) {
-      throw new AppError(
-        'CAPABILITY_UNSUPPORTED',
-        'Sora 2 makes clips of 4, 8 or 12 seconds (extensions up to 20).',
-      );
-    }
-    if (request.mode === 'textToVideo' || request.mode === 'imageToVideo') soraSize(request);
+    validateWithCatalog(request);
+    checkSoraRequest(request);
   }
 
   estimateCost(request: GenerationRequest): CostEstimate {
-    // Third-party figures (cometapi.com blog, help.apiyi.com, read 2026-11-24): sora-2 $0.10/s, pro $0.30/s.
-    const perSecond = request.model.includes('pro') ? 30 : 10;
-    return {
-      cents: perSecond * request.durationSeconds,
-      basis: 'catalog',
-      note: 'OpenAI Sora 2 list price (third-party sources, 2026-11-24); the API itself was retired on 2026-09-24.',
-    };
+    return estimateFromCatalog(request);
   }
 
   async create(request: GenerationRequest, context: AdapterContext): Promise<CreateResult> {
-    this.validate(request);
+    checkSoraRequest(request);
     const client = openAiClient(context, context.createTimeoutMs);
     try {
       const video = await sendSoraCreate(client, request, {

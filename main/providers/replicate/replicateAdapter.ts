@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseProgressFromLogs, type Prediction } from 'replicate';
 import { AppError } from '../../../common/contract';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { streamDownload } from '../download';
 import type {
   AdapterContext,
@@ -48,15 +49,12 @@ export class ReplicateAdapter implements ProviderAdapter {
   }
 
   validate(request: GenerationRequest): void {
+    validateWithCatalog(request);
     checkReplicateRequest(request);
   }
 
-  estimateCost(_request: GenerationRequest): CostEstimate {
-    return {
-      cents: null,
-      basis: 'unknown',
-      note: 'Replicate prices vary per model and were not captured (providers.md, open question 8).',
-    };
+  estimateCost(request: GenerationRequest): CostEstimate {
+    return estimateFromCatalog(request);
   }
 
   async create(request: GenerationRequest, context: AdapterContext): Promise<CreateResult> {

@@ -12,6 +12,7 @@ import type {
   PollResult,
   ProviderAdapter,
 } from '../types';
+import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { classifyVeoError, veoClient } from './veoClient';
 import { veoOperationToPoll } from './veoOperation';
 import { checkVeoRequest, veoParameters } from './veoRequest';
@@ -32,17 +33,12 @@ export class VeoAdapter implements ProviderAdapter {
   }
 
   validate(request: GenerationRequest): void {
+    validateWithCatalog(request);
     checkVeoRequest(request);
   }
 
   estimateCost(request: GenerationRequest): CostEstimate {
-    // Third-party figures (aifreeapi.com citing Google, read 2026-11-24): Veo 3.1 $0.40/s, Fast $0.15/s.
-    const perSecond = request.model.includes('fast') ? 15 : 40;
-    return {
-      cents: perSecond * request.durationSeconds,
-      basis: 'catalog',
-      note: 'Veo 3.1 list price per second (third-party source, 2026-11-24; unverified).',
-    };
+    return estimateFromCatalog(request);
   }
 
   async create(request: GenerationRequest, context: AdapterContext): Promise<CreateResult> {
