@@ -1,5 +1,7 @@
 import { AnimaticAdapter } from './animatic/animaticAdapter';
 import { CometAdapter } from './cometapi/cometAdapter';
+import { ComfyAdapter } from './comfyui/comfyAdapter';
+import { FalAdapter } from './fal/falAdapter';
 import { LumaAdapter } from './luma/lumaAdapter';
 import { SoraAdapter } from './openai/soraAdapter';
 import { ProviderRegistry } from './registry';
@@ -16,5 +18,7 @@ export function createProviderRegistry(): ProviderRegistry {
     .register(new SoraAdapter())
     .register(new CometAdapter())
     .register(new LumaAdapter())
-    .register(new ReplicateAdapter());
+    .register(new ReplicateAdapter())
+    .register(new FalAdapter())
+    .register(new ComfyAdapter());
 }

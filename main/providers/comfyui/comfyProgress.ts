@@ -28,6 +28,8 @@ export class ComfyProgressWatcher {
       socket.on('message', (data, isBinary) => {
         if (!isBinary) this.onFrame(data.toString());
       });
+      // Progress is a nicety: an open socket must never keep a CLI run alive.
+      socket.on('upgrade', (response) => response.socket.unref());
       socket.on('error', (error) => this.log(`comfyui: progress socket ${machine}: ${error.message}`));
       socket.on('close', () => {
         if (this.sockets.get(key)?.socket === socket) this.sockets.delete(key);
