@@ -94,68 +94,80 @@ export async function importFiles(candidates: ImportCandidate[], deps: ImportDep
     deps.onProgress?.({ importId, done, total, name, outcome });
   };
 
-  const failed: ImportFailure[] = [];
-  const imported: ImportedFile[] = [];
-  const newAssets: Asset[] = [];
+  // Results carry their candidate's index while files finish in any order; sorted back at the end.
+  const failed: Array<ImportFailure & { index: number }> = [];
+  const imported: Array<ImportedFile & { index: number }> = [];
+  const newAssets: Array<Asset & { index: number }> = [];
   const byHash = new Map<string, string>();
   for (const asset of Object.values(deps.project.document.assets)) byHash.set(asset.contentHash, asset.id);
 
-  await mapWithLimit(candidates, Math.min(4, Math.max(1, deps.concurrency ?? 3)), async (candidate) => {
-    const name = displayName(candidate);
-    try {
-      if (deps.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
-      const [probed, contentHash] = await Promise.all([
-        deps.probe(candidate.path, deps.signal),
-        hashFile(candidate.path, deps.signal),
-      ]);
-      const known = byHash.get(contentHash);
-      if (known) {
-        if (candidate.storage === 'move') await rm(candidate.path, { force: true });
-        imported.push({ name, assetId: known, duplicate: true });
-        report(name, 'duplicate');
-        return;
+  await mapWithLimit(
+    candidates,
+    Math.min(4, Math.max(1, deps.concurrency ?? 3)),
+    async (candidate, index) => {
+      const name = displayName(candidate);
+      try {
+        if (deps.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+        const [probed, contentHash] = await Promise.all([
+          deps.probe(candidate.path, deps.signal),
+          hashFile(candidate.path, deps.signal),
+        ]);
+        const known = byHash.get(contentHash);
+        if (known) {
+          if (candidate.storage === 'move') await rm(candidate.path, { force: true });
+          imported.push({ name, assetId: known, duplicate: true, index });
+          report(name, 'duplicate');
+          return;
+        }
+        const id = newId('ast');
+        byHash.set(contentHash, id);
+        const prepared: Prepared = { candidate, probed, contentHash };
+        const finalPath =
+          candidate.storage === 'link' ? resolve(candidate.path) : await placeInMedia(deps.project, prepared);
+        const asset: Asset = {
+          id,
+          kind: probed.kind,
+          name,
+          path: toStoredPath(deps.project.folder, finalPath),
+          storage: candidate.storage === 'link' ? 'linked' : 'copied',
+          contentHash,
+          media: probed.facts,
+          origin: candidate.origin ?? {
+            kind: 'imported',
+            importedAt: now().toISOString(),
+            originalPath: candidate.storage === 'move' ? name : resolve(candidate.path),
+          },
+          tags: [],
+          favourite: false,
+          folder: null,
+        };
+        newAssets.push({ ...asset, index });
+        imported.push({ name, assetId: id, duplicate: false, index });
+        report(name, 'imported');
+      } catch (error) {
+        if (candidate.storage === 'move') await rm(candidate.path, { force: true }).catch(() => undefined);
+        failed.push({ name, error: toErrorShape(error), index });
+        report(name, 'failed');
       }
-      const id = newId('ast');
-      byHash.set(contentHash, id);
-      const prepared: Prepared = { candidate, probed, contentHash };
-      const finalPath =
-        candidate.storage === 'link' ? resolve(candidate.path) : await placeInMedia(deps.project, prepared);
-      const asset: Asset = {
-        id,
-        kind: probed.kind,
-        name,
-        path: toStoredPath(deps.project.folder, finalPath),
-        storage: candidate.storage === 'link' ? 'linked' : 'copied',
-        contentHash,
-        media: probed.facts,
-        origin: candidate.origin ?? {
-          kind: 'imported',
-          importedAt: now().toISOString(),
-          originalPath: candidate.storage === 'move' ? name : resolve(candidate.path),
-        },
-        tags: [],
-        favourite: false,
-        folder: null,
-      };
-      newAssets.push(asset);
-      imported.push({ name, assetId: id, duplicate: false });
-      report(name, 'imported');
-    } catch (error) {
-      if (candidate.storage === 'move') await rm(candidate.path, { force: true }).catch(() => undefined);
-      failed.push({ name, error: toErrorShape(error) });
-      report(name, 'failed');
-    }
-  });
+    },
+  );
 
   if (newAssets.length > 0) {
     deps.project.update(
       (document) => {
         const assets = { ...document.assets };
-        for (const asset of newAssets) assets[asset.id] = asset;
+        for (const { index: _index, ...asset } of newAssets) assets[asset.id] = asset;
         return { ...document, assets };
       },
       newAssets.length === 1 ? `Import ${newAssets[0]?.name}` : `Import ${newAssets.length} files`,
     );
   }
-  return { importId, imported, failed, assets: newAssets };
+  const inOrder = <T extends { index: number }>(items: T[]): Array<Omit<T, 'index'>> =>
+    [...items].sort((a, b) => a.index - b.index).map(({ index: _index, ...rest }) => rest);
+  return {
+    importId,
+    imported: inOrder(imported),
+    failed: inOrder(failed),
+    assets: inOrder(newAssets) as Asset[],
+  };
 }

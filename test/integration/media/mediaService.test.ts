@@ -274,4 +274,29 @@ describe('media service through the core (CLI host, real ffmpeg)', () => {
     });
     expect(original.path).toBe(plain); // no proxy needed: the original is served
   });
+
+  it('handles odd sizes, clips without sound and keeps results in the order asked', async () => {
+    const odd = await makeVideoClip(sources, {
+      width: 321,
+      height: 241,
+      frames: 4,
+      audio: false,
+      name: 'odd 321x241.mp4',
+    });
+    const tone = await makeAudioFile(sources, { seconds: 0.4, name: 'tone-for-order.wav' });
+    const result = await media.call('media:import', { source: { kind: 'paths', paths: [tone, odd] } });
+    expect(result.imported.map((file) => file.name)).toEqual(['tone-for-order.wav', 'odd 321x241.mp4']);
+    const video = result.assets.find((asset) => asset.kind === 'video');
+    expect(video?.media.video).toMatchObject({ width: 321, height: 241 });
+    const thumbnail = await media.call('media:thumbnail', { assetId: video?.id ?? '' });
+    expect(thumbnail.width).toBe(320);
+    expect(thumbnail.height % 2).toBe(0);
+    const noSound = await media.result('media:peaks', { assetId: video?.id ?? '' });
+    expect(noSound.ok ? null : noSound.error.code).toBe('MEDIA_UNSUPPORTED');
+    const stillGrab = await media.result('media:grabFrame', {
+      assetId: result.assets.find((asset) => asset.kind === 'audio')?.id ?? '',
+      frame: 'first',
+    });
+    expect(stillGrab.ok ? null : stillGrab.error.code).toBe('MEDIA_UNSUPPORTED');
+  });
 });
