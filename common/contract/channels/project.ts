@@ -108,6 +108,19 @@ export const projectChannels = {
   'project:edit': channel(
     z.object({ command: editCommandSchema, coalesceKey: z.string().min(1).max(200).optional() }).strict(),
   ).returns<ProjectSnapshot>(),
+  /**
+   * Several commands as one undo step, all or nothing (a multi-clip move, a paste): the first
+   * refusal names the command and nothing changes.
+   */
+  'project:editBatch': channel(
+    z
+      .object({
+        commands: z.array(editCommandSchema).min(1).max(500),
+        coalesceKey: z.string().min(1).max(200).optional(),
+        label: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+  ).returns<ProjectSnapshot>(),
   'project:undo': channel(empty).returns<ProjectSnapshot>(),
   'project:redo': channel(empty).returns<ProjectSnapshot>(),
   /** Replaces the document with the autosaved recovery file (unsaved until saved). */

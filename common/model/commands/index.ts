@@ -1,3 +1,4 @@
 export * from './editCommand';
 export * from './applyCommand';
 export * from './describeCommand';
+export * from './applyCommands';

@@ -11,6 +11,7 @@ type ProjectChannel =
   | 'project:recent'
   | 'project:get'
   | 'project:edit'
+  | 'project:editBatch'
   | 'project:undo'
   | 'project:redo'
   | 'project:recover'
@@ -45,6 +46,7 @@ export function projectHandlers(
     'project:recent': () => service.recent(),
     'project:get': () => service.snapshot(),
     'project:edit': (request) => service.edit(request.command, request.coalesceKey),
+    'project:editBatch': (request) => service.editBatch(request.commands, request.coalesceKey, request.label),
     'project:undo': () => service.undo(),
     'project:redo': () => service.redo(),
     'project:recover': () => service.recover(),

@@ -4,6 +4,7 @@ import { AppError, type ProjectChange, type ProjectSnapshot } from '../../../com
 import type { OpenProjectResult } from '../../../common/contract/channels/project';
 import { newProject, type Project } from '../../../common/model';
 import { applyCommand } from '../../../common/model/commands/applyCommand';
+import { applyCommands } from '../../../common/model/commands/applyCommands';
 import type { EditCommand } from '../../../common/model/commands/editCommand';
 import { describeCommand } from '../../../common/model/commands/describeCommand';
 import { EditHistory } from '../../../common/model/history/editHistory';
@@ -227,6 +228,21 @@ export class ProjectService implements ProjectAccess {
     this.checkValid(result.document, label);
     if (state.history.record(state.document, result.document, label, coalesceKey)) {
       this.replace(state, result.document, label);
+    }
+    return this.snapshotOf(state);
+  }
+
+  /** Several commands as one undo step, all or nothing. */
+  editBatch(commands: EditCommand[], coalesceKey?: string, label?: string): ProjectSnapshot {
+    const state = this.requireState();
+    const result = applyCommands(state.document, commands);
+    if (!result.ok) throw new AppError('EDIT_REFUSED', result.error.message);
+    const stepLabel =
+      label ??
+      (commands.length === 1 && commands[0] ? describeCommand(commands[0]) : `${commands.length} edits`);
+    this.checkValid(result.document, stepLabel);
+    if (state.history.record(state.document, result.document, stepLabel, coalesceKey)) {
+      this.replace(state, result.document, stepLabel);
     }
     return this.snapshotOf(state);
   }

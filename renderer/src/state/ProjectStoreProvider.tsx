@@ -29,6 +29,7 @@ export interface ProjectStateView {
   /** The open project's document and flags, or null. */
   snapshot: Extract<ProjectState, { status: 'open' }>['snapshot'] | null;
   edit: ProjectStore['edit'];
+  editBatch: ProjectStore['editBatch'];
   undo: ProjectStore['undo'];
   redo: ProjectStore['redo'];
   refresh: ProjectStore['refresh'];
@@ -45,6 +46,7 @@ export function useProjectState(): ProjectStateView {
     state,
     snapshot,
     edit: project.edit,
+    editBatch: project.editBatch,
     undo: project.undo,
     redo: project.redo,
     refresh: project.refresh,

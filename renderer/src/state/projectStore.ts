@@ -18,6 +18,11 @@ export interface ProjectStore {
   subscribe(listener: () => void): () => void;
   /** Sends one command; equal coalesceKeys in a row (a drag, typing) become one undo step. */
   edit(command: EditCommandInput, coalesceKey?: string): Promise<Result<ProjectSnapshot>>;
+  /** Several commands as one undo step, all or nothing (a multi-clip move, a paste). */
+  editBatch(
+    commands: EditCommandInput[],
+    options?: { coalesceKey?: string; label?: string },
+  ): Promise<Result<ProjectSnapshot>>;
   undo(): Promise<Result<ProjectSnapshot>>;
   redo(): Promise<Result<ProjectSnapshot>>;
   /** Loads the snapshot again with project:get (after open / new / close). */
@@ -84,6 +89,8 @@ export function createProjectStore(api: ShotloomApi): ProjectStore {
       afterCall(
         await api.invoke('project:edit', coalesceKey === undefined ? { command } : { command, coalesceKey }),
       ),
+    editBatch: async (commands, options = {}) =>
+      afterCall(await api.invoke('project:editBatch', { commands, ...options })),
     undo: async () => afterCall(await api.invoke('project:undo', {})),
     redo: async () => afterCall(await api.invoke('project:redo', {})),
     refresh,

@@ -98,3 +98,37 @@ describe('editing through project:edit', () => {
     }
   });
 });
+
+describe('project:editBatch', () => {
+  it('applies several commands as one undo step, or none of them when one is refused', async () => {
+    const { call, callResult, events } = await openProject();
+    const doc = (await call<ProjectSnapshot>('project:get')).document;
+    const seq = firstSequence(doc).id;
+    const v1 = videoTrack(doc).id;
+    const append = (id: string) => ({
+      type: 'appendClip',
+      sequenceId: seq,
+      trackId: v1,
+      clip: { id, assetId: 'v10', durationFrames: 24 },
+    });
+    const before = events.length;
+    const batch = await call<ProjectSnapshot>('project:editBatch', {
+      commands: [append('a'), append('b')],
+      label: 'Paste',
+    });
+    expect(videoTrack(batch.document).items.map((item) => item.id)).toEqual(['a', 'b']);
+    expect(batch.undoLabel).toBe('Paste');
+    expect(events.length - before).toBe(1); // one project:changed for the whole batch
+    const refusedBatch = await callResult('project:editBatch', {
+      commands: [append('c'), { type: 'lift', sequenceId: seq, itemId: 'ghost' }],
+    });
+    expect(refusedBatch).toMatchObject({
+      ok: false,
+      error: { code: 'EDIT_REFUSED', message: expect.stringMatching(/^Edit 2 of 2 \(lift\): /) },
+    });
+    const unchanged = await call<ProjectSnapshot>('project:get');
+    expect(unchanged.revision).toBe(batch.revision);
+    const undone = await call<ProjectSnapshot>('project:undo');
+    expect(videoTrack(undone.document).items).toEqual([]);
+  });
+});
