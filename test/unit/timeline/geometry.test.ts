@@ -199,7 +199,8 @@ describe('ruler and timecode', () => {
     expect(ticks.majorStep).toBe(48);
     expect(ticks.majors.slice(0, 3)).toEqual([0, 48, 96]);
     expect(ticks.minors.length).toBeGreaterThan(0);
-    expect(rulerTicks(0, 100, 40, 24).majorStep).toBe(5);
+    expect(rulerTicks(0, 100, 40, 24).majorStep).toBe(3);
+    expect(rulerTicks(0, 100, 40, 25).majorStep).toBe(5);
   });
 
   it('formats non-drop and drop-frame timecode', () => {

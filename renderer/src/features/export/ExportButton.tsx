@@ -1,11 +1,17 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { Sequence } from '../../../../common/model';
 import { useApi } from '../../api/ApiContext';
 import { useShortcuts } from '../../shortcuts';
 import { ExportDialog } from './ExportDialog';
 
 /** "Export…" in the timeline toolbar; also opened by the application menu and Ctrl/⌘+E. */
-export function ExportButton({ sequence, durationFrames }: { sequence: Sequence; durationFrames: number }) {
+export const ExportButton = memo(function ExportButton({
+  sequence,
+  durationFrames,
+}: {
+  sequence: Sequence;
+  durationFrames: number;
+}) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   useEffect(
@@ -40,4 +46,4 @@ export function ExportButton({ sequence, durationFrames }: { sequence: Sequence;
       />
     </>
   );
-}
+});

@@ -17,6 +17,8 @@ import './export.css';
 type RangeChoice = 'whole' | 'marks';
 
 function safeFileName(name: string): string {
+  // The same characters the contract refuses in export file names (control characters included).
+  // eslint-disable-next-line no-control-regex
   return name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '') || 'Export';
 }
 

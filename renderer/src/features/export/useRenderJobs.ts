@@ -24,7 +24,7 @@ export function useRenderJobs() {
   }, [api]);
 
   useEffect(() => {
-    void refreshHistory();
+    void api.invoke('render:list', {}).then((result) => result.ok && setHistory(result.value));
     const offProgress = api.on('render:progressed', (payload) =>
       setJobs((current) => {
         const job = current[payload.jobId];

@@ -3,6 +3,9 @@ import { clipBox } from './draw/drawClips';
 import type { LaneScene } from './draw/scene';
 import type { DrawnClip } from './draw/visibleClips';
 
+const minAccessibleWidthPx = 8;
+const maxAccessibleClips = 300;
+
 /**
  * An invisible list of the clips on screen over the canvas: screen readers read it, and tests find
  * clips by id and position through it. It never takes pointer events (the lanes handle those).
@@ -14,12 +17,21 @@ export const ClipAccessLayer = memo(function ClipAccessLayer({
   scene: LaneScene;
   clips: readonly DrawnClip[];
 }) {
+  // Zoomed far out, hundreds of slivers help nobody: only clips wide enough to point at, at most 300.
+  const listed =
+    clips.length > maxAccessibleClips
+      ? clips
+          .filter(
+            (drawn) => (drawn.endFrame - drawn.startFrame) * scene.scale.pxPerFrame >= minAccessibleWidthPx,
+          )
+          .slice(0, maxAccessibleClips)
+      : clips;
   return (
     <ul className="clip-access-layer" aria-label="Clips in view">
-      {clips.map((drawn) => {
+      {listed.map((drawn) => {
         if (drawn.ghost) return null;
         const box = clipBox(scene, drawn);
-        if (box.width < 4) return null;
+        if (box.width < minAccessibleWidthPx) return null;
         return (
           <li
             key={drawn.clip.id}

@@ -13,7 +13,6 @@ export function RulerCanvas({
   playheadFrame,
   onScrub,
   onScrubEnd,
-  onGrid,
   edit,
 }: {
   sequence: Sequence;
@@ -22,7 +21,6 @@ export function RulerCanvas({
   playheadFrame: number;
   onScrub: (frame: number) => void;
   onScrubEnd: () => void;
-  onGrid: (frames: number[]) => void;
   edit: (command: EditCommandInput, coalesceKey?: string) => Promise<Result<ProjectSnapshot>>;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -34,17 +32,15 @@ export function RulerCanvas({
     if (!element || width === 0) return;
     const context = prepareCanvas(element, width, rulerHeightPx);
     if (!context) return;
-    onGrid(
-      drawRuler(context, {
-        scale,
-        width,
-        rate: sequence.rate,
-        playheadFrame,
-        markers: sequence.markers,
-        inFrame: sequence.inFrame,
-        outFrame: sequence.outFrame,
-      }),
-    );
+    drawRuler(context, {
+      scale,
+      width,
+      rate: sequence.rate,
+      playheadFrame,
+      markers: sequence.markers,
+      inFrame: sequence.inFrame,
+      outFrame: sequence.outFrame,
+    });
   });
 
   const markerNear = (x: number) =>

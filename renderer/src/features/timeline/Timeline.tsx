@@ -17,7 +17,15 @@ import { drawOverlay } from './draw/drawOverlay';
 import type { LaneScene } from './draw/scene';
 import { prepareCanvas } from './draw/useCanvas';
 import { visibleClips } from './draw/visibleClips';
-import { clampScroll, fitScale, frameToX, zoomAround, type TimeScale } from './geometry/timeScale';
+import { rulerTicks } from './geometry/rulerTicks';
+import {
+  clampScroll,
+  fitScale,
+  frameToX,
+  visibleFrames,
+  zoomAround,
+  type TimeScale,
+} from './geometry/timeScale';
 import { stackRows } from './geometry/trackRows';
 import { previewOf } from './interaction/dragPreview';
 import { bladeCommands } from './interaction/editActions';
@@ -55,7 +63,6 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   const [transitionFrames, setTransitionFrames] = useState(12);
   const [message, setMessage] = useState<string | null>(null);
   const [heightPreview, setHeightPreview] = useState<{ trackId: string; heightPx: number } | null>(null);
-  const [gridFrames, setGridFrames] = useState<number[]>([]);
   const lanes = useRef<HTMLDivElement>(null);
   const baseCanvas = useRef<HTMLCanvasElement>(null);
   const overlayCanvas = useRef<HTMLCanvasElement>(null);
@@ -114,6 +121,8 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   useEffect(() => {
     if (size.width === 0 || fittedFor.current === sequence.id) return;
     fittedFor.current = sequence.id;
+    // Fitting needs the lanes' measured width, known only after layout.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (layout.durationFrames > 0) fit();
   }, [size.width, sequence.id, layout.durationFrames, fit]);
 
@@ -131,6 +140,41 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
       bladeCommands(sequence, layout, ui.getState().playheadFrame, ui.getState().selectedItemIds),
       setMessage,
     );
+  const onZoomTo = useCallback((value: number) => zoomBy(value / ui.getState().pixelsPerFrame), [zoomBy, ui]);
+  const onZoomBy = useCallback((factor: number) => zoomBy(factor), [zoomBy]);
+  const onUndo = useCallback(
+    () => void undo().then((result) => setMessage(result.ok ? null : result.error.message)),
+    [undo],
+  );
+  const onRedo = useCallback(
+    () => void redo().then((result) => setMessage(result.ok ? null : result.error.message)),
+    [redo],
+  );
+  // The length field sets new transitions' length, and the selected transitions' too.
+  const onTransitionFrames = useCallback(
+    (frames: number) => {
+      setTransitionFrames(frames);
+      const selected = ui
+        .getState()
+        .selectedItemIds.filter((id) =>
+          layout.tracks.some((track) => track.transitions.some((placed) => placed.transition.id === id)),
+        );
+      if (selected.length === 0) return;
+      // Typing a length is one undo step per transition (equal coalesce keys merge).
+      for (const transitionId of selected) {
+        void edit(
+          { type: 'setTransition', sequenceId: sequence.id, transitionId, durationFrames: frames },
+          `transition-length:${transitionId}`,
+        ).then((result) => setMessage(result.ok ? null : result.error.message));
+      }
+    },
+    [ui, layout, edit, sequence.id],
+  );
+  const onHeightPreview = useCallback(
+    (trackId: string, heightPx: number | null) =>
+      setHeightPreview(heightPx === null ? null : { trackId, heightPx }),
+    [],
+  );
 
   useTimelineShortcuts({
     sequence,
@@ -173,10 +217,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     volume: null,
     fade: null,
   };
-  const staticClips = useMemo(
-    () => visibleClips(staticScene),
-    [layout, rows, scale, scrollTop, size.width, size.height],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  const staticClips = visibleClips(staticScene);
   const { gesture, handlers } = useLaneGestures({
     scene: staticScene,
     clips: staticClips,
@@ -220,7 +261,12 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     const base = baseCanvas.current && prepareCanvas(baseCanvas.current, size.width, size.height);
     const overlay = overlayCanvas.current && prepareCanvas(overlayCanvas.current, size.width, size.height);
     if (!base || !overlay) return;
-    drawLaneBackgrounds(base, scene, gridFrames);
+    const { startFrame, endFrame } = visibleFrames(scale, size.width);
+    drawLaneBackgrounds(
+      base,
+      scene,
+      rulerTicks(startFrame, endFrame, scale.pxPerFrame, sequence.rate.num / sequence.rate.den).majors,
+    );
     for (const drawn of clips) drawClip(base, scene, drawn);
     drawOverlay(overlay, scene, clips);
   });
@@ -274,12 +320,20 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   }, []);
 
   // Keep the playhead in view while playing (page forward like an editor does).
-  useEffect(() => {
-    if (size.width === 0) return;
-    const x = frameToX(playheadFrame, scale);
-    if (clock.getState().playing && (x > size.width - 20 || x < 0))
-      setScrollPx(Math.max(0, playheadFrame * pxPerFrame - size.width * 0.1));
-  }, [playheadFrame, scale, size.width, clock, pxPerFrame]);
+  useEffect(
+    () =>
+      ui.subscribe(() => {
+        const { playheadFrame: frame, pixelsPerFrame } = ui.getState();
+        const width = wheelState.current.width;
+        const x = frameToX(frame, {
+          pxPerFrame: pixelsPerFrame,
+          scrollPx: wheelState.current.scale.scrollPx,
+        });
+        if (width > 0 && clock.getState().playing && (x > width - 20 || x < 0))
+          setScrollPx(Math.max(0, frame * pixelsPerFrame - width * 0.1));
+      }),
+    [ui, clock],
+  );
 
   // The native horizontal scrollbar mirrors scrollPx.
   const contentWidth = contentFrames * pxPerFrame + size.width * 0.5;
@@ -297,17 +351,17 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     >
       <TimelineToolbar
         pxPerFrame={pxPerFrame}
-        onZoom={(value) => zoomBy(value / pxPerFrame)}
-        onZoomBy={(factor) => zoomBy(factor)}
+        onZoom={onZoomTo}
+        onZoomBy={onZoomBy}
         onFit={fit}
         snapping={snapping}
         onSnapping={setSnapping}
         transitionFrames={transitionFrames}
-        onTransitionFrames={setTransitionFrames}
+        onTransitionFrames={onTransitionFrames}
         onBlade={blade}
         onMarker={addMarker}
-        onUndo={() => void undo().then((result) => setMessage(result.ok ? null : result.error.message))}
-        onRedo={() => void redo().then((result) => setMessage(result.ok ? null : result.error.message))}
+        onUndo={onUndo}
+        onRedo={onRedo}
         canUndo={snapshot?.canUndo ?? false}
         canRedo={snapshot?.canRedo ?? false}
         undoLabel={snapshot?.undoLabel ?? null}
@@ -327,9 +381,6 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
             clock.seek(frame);
           }}
           onScrubEnd={() => undefined}
-          onGrid={(frames) => {
-            if (frames.length !== gridFrames.length || frames[0] !== gridFrames[0]) setGridFrames(frames);
-          }}
           edit={edit}
         />
         <TrackHeaders
@@ -338,9 +389,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
           rows={rows}
           scrollTop={scrollTop}
           edit={edit}
-          onHeightPreview={(trackId, heightPx) =>
-            setHeightPreview(heightPx === null ? null : { trackId, heightPx })
-          }
+          onHeightPreview={onHeightPreview}
         />
         <div
           className="timeline-lanes"

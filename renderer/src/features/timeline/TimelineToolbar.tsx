@@ -123,7 +123,10 @@ export function TimelineToolbar({
           {chip.label}
         </span>
       ))}
-      <label className="tool-field" title="Length of dropped transitions, in frames">
+      <label
+        className="tool-field"
+        title="Length of dropped transitions (and of the selected ones), in frames"
+      >
         <input
           type="number"
           min={2}

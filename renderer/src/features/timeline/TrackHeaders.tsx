@@ -1,4 +1,4 @@
-import { useRef, type PointerEvent } from 'react';
+import { memo, useRef, type PointerEvent } from 'react';
 import { ToolIcon } from './ToolIcon';
 import type { EditCommandInput, ProjectSnapshot, Result } from '../../../../common/contract';
 import type { Sequence, Track } from '../../../../common/model';
@@ -9,7 +9,7 @@ import type { TrackRow } from './geometry/trackRows';
  * Track headers beside the lanes: name, mute, solo, lock, and a handle on the bottom edge that sets
  * the track's height (one undo step per drag).
  */
-export function TrackHeaders({
+export const TrackHeaders = memo(function TrackHeaders({
   sequence,
   layout,
   rows,
@@ -131,4 +131,4 @@ export function TrackHeaders({
       </div>
     </div>
   );
-}
+});

@@ -2,6 +2,7 @@ import { clipRegions, type Rect } from '../geometry/clipRegions';
 import { frameToX } from '../geometry/timeScale';
 import { assetRate } from '../../viewer/playback/sequenceTiming';
 import { palette } from './palette';
+import { scaledFilmstrip } from './scaledFilmstrip';
 import { assetHasAudio, type LaneScene, type LoadedFilmstrip } from './scene';
 import type { DrawnClip } from './visibleClips';
 
@@ -61,9 +62,10 @@ function drawFilmstrip(
   area: Rect,
   loaded: LoadedFilmstrip,
 ): void {
-  const { image, strip } = loaded;
-  if (!image.complete || image.naturalWidth === 0 || area.height < 8) return;
-  const tileWidth = Math.max(8, (strip.frameWidth / strip.height) * area.height);
+  const scaled = scaledFilmstrip(loaded, area.height);
+  if (!scaled) return;
+  const { strip } = loaded;
+  const tileWidth = scaled.tileWidth;
   const asset = scene.assets[drawn.clip.assetId];
   const rate = assetRate(asset);
   const sequenceFps = scene.rate.num / scene.rate.den;
@@ -71,12 +73,13 @@ function drawFilmstrip(
   const visibleLeft = Math.max(area.x, 0);
   const visibleRight = Math.min(area.x + area.width, scene.width);
   const firstTile = Math.floor((visibleLeft - area.x) / tileWidth);
+  const y = Math.round(area.y);
   ctx.save();
   ctx.beginPath();
   ctx.rect(area.x, area.y, area.width, area.height);
   ctx.clip();
   for (let tile = firstTile; area.x + tile * tileWidth < visibleRight; tile += 1) {
-    const x = area.x + tile * tileWidth;
+    const x = Math.round(area.x + tile * tileWidth);
     const offsetFrames = (tile * tileWidth) / scene.scale.pxPerFrame + drawn.slipFrames;
     const sourceFrame = drawn.clip.sourceIn + (offsetFrames / sequenceFps) * assetFps;
     let cell = 0;
@@ -84,15 +87,15 @@ function drawFilmstrip(
       if (strip.sourceFrames[index]! <= sourceFrame) cell = index;
     }
     ctx.drawImage(
-      image,
-      cell * strip.frameWidth,
+      scaled.canvas,
+      cell * tileWidth,
       0,
-      strip.frameWidth,
-      strip.height,
-      x,
-      area.y,
       tileWidth,
-      area.height,
+      scaled.height,
+      x,
+      y,
+      tileWidth,
+      scaled.height,
     );
   }
   ctx.restore();
@@ -114,7 +117,8 @@ export function drawClip(ctx: CanvasRenderingContext2D, scene: LaneScene, drawn:
     return;
   }
   const strip = scene.filmstrip(drawn.clip.assetId);
-  if (regions.picture && strip && !drawn.ghost) drawFilmstrip(ctx, scene, drawn, regions.picture, strip);
+  if (regions.picture && strip && !drawn.ghost && box.width >= 16)
+    drawFilmstrip(ctx, scene, drawn, regions.picture, strip);
   if (regions.sound && drawn.trackKind === 'video') {
     ctx.fillStyle = 'rgba(12, 30, 24, 0.85)';
     ctx.fillRect(regions.sound.x, regions.sound.y, regions.sound.width, regions.sound.height);

@@ -19,7 +19,7 @@ export function drawRuler(
     inFrame: number | null;
     outFrame: number | null;
   },
-): number[] {
+): void {
   const { scale, width, rate } = options;
   const height = rulerHeightPx;
   ctx.fillStyle = '#20242c';
@@ -75,5 +75,4 @@ export function drawRuler(
   ctx.lineTo(x - 6, 21);
   ctx.closePath();
   ctx.fill();
-  return [...ticks.majors];
 }

@@ -1,7 +1,10 @@
 /** Frame steps a ruler may use between labelled ticks, at a given rate in whole frames per second. */
 function candidateSteps(framesPerSecond: number): number[] {
   const seconds = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
-  const frames = [1, 2, 5, 10].filter((step) => step < framesPerSecond);
+  // Frame steps that divide a second, so labels land on whole seconds as well.
+  const frames = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15].filter(
+    (step) => step < framesPerSecond && framesPerSecond % step === 0,
+  );
   return [...frames, ...seconds.map((second) => second * framesPerSecond)];
 }
 

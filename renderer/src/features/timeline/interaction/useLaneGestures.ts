@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { EditCommandInput, ProjectSnapshot, Result } from '../../../../../common/contract';
 import type { Keyframe, Sequence } from '../../../../../common/model';
 import { clipsInRect, hitTest } from '../geometry/hitTest';
@@ -84,7 +85,7 @@ export function useLaneGestures(context: LaneGestureContext) {
     const { scene, clips, layout, rows, selection, select, sequence } = latest.current;
     const { x, y } = local(event);
     const mod = event.ctrlKey || event.metaKey;
-    event.currentTarget.setPointerCapture(event.pointerId);
+    capturePointer(event);
     const base = { startX: x, startY: y, started: false, targets: [] as SnapTarget[] };
     const sound = soundHit(scene, clips, x, y);
     if (sound) {
@@ -227,6 +228,8 @@ export function useLaneGestures(context: LaneGestureContext) {
   };
 
   const onPointerMove = (event: ReactPointerEvent<HTMLElement>) => {
+    // A drag preview is direct manipulation: commit and draw it within this input's frame.
+    const show = (next: Gesture) => flushSync(() => setGesture(next));
     const state = pending.current;
     if (!state) return;
     const { x, y } = local(event);
@@ -252,7 +255,7 @@ export function useLaneGestures(context: LaneGestureContext) {
           : undefined;
         const toTrackId =
           rowTrack && rowTrack.kind === primaryKind && !rowTrack.locked ? rowTrack.id : primary.trackId;
-        setGesture({
+        show({
           kind: 'move',
           clipIds: plan.clipIds,
           primaryClipId: primary.clip.id,
@@ -266,7 +269,7 @@ export function useLaneGestures(context: LaneGestureContext) {
         const edgeFrame = plan.edge === 'start' ? plan.placed.startFrame : plan.placed.endFrame;
         const snapped = threshold >= 0 ? nearestSnap(state.targets, edgeFrame + rawDelta, threshold) : null;
         const deltaFrames = clampDelta(snapped ? snapped.frame - edgeFrame : rawDelta, plan.range);
-        setGesture({
+        show({
           kind: 'trim',
           clipId: plan.placed.clip.id,
           edge: plan.edge,
@@ -280,7 +283,7 @@ export function useLaneGestures(context: LaneGestureContext) {
         const snapped =
           threshold >= 0 ? nearestSnap(state.targets, plan.left.endFrame + rawDelta, threshold) : null;
         const deltaFrames = clampDelta(snapped ? snapped.frame - plan.left.endFrame : rawDelta, plan.range);
-        setGesture({
+        show({
           kind: 'roll',
           leftClipId: plan.left.clip.id,
           rightClipId: plan.right.clip.id,
@@ -291,7 +294,7 @@ export function useLaneGestures(context: LaneGestureContext) {
       }
       case 'slip':
         // The picture follows the pointer: dragging right shows earlier source.
-        setGesture({
+        show({
           kind: 'slip',
           clipId: plan.placed.clip.id,
           deltaFrames: clampDelta(-rawDelta, plan.range),
@@ -299,7 +302,7 @@ export function useLaneGestures(context: LaneGestureContext) {
         return;
       case 'marquee': {
         const rect = { x1: state.startX, y1: state.startY + scene.scrollTop, x2: x, y2: y + scene.scrollTop };
-        setGesture({ kind: 'marquee', ...rect, additive: plan.additive });
+        show({ kind: 'marquee', ...rect, additive: plan.additive });
         const inside = clipsInRect(layout, rows, scene.scale, rect);
         select([...new Set([...plan.base, ...inside])]);
         return;
@@ -308,7 +311,7 @@ export function useLaneGestures(context: LaneGestureContext) {
         const sound = soundArea(scene, plan.drawn);
         const deltaDb = yToDb(y, sound.y, sound.height) - yToDb(state.startY, sound.y, sound.height);
         const round = (value: number) => Math.round(Math.max(-60, Math.min(12, value)) * 10) / 10;
-        setGesture({
+        show({
           kind: 'volume',
           clipId: plan.drawn.clip.id,
           gainDb: round(plan.gainDb + deltaDb),
@@ -328,13 +331,13 @@ export function useLaneGestures(context: LaneGestureContext) {
         const keyframes = plan.keyframes.map((keyframe, index) =>
           index === plan.index ? { frame, value: yToDb(y, sound.y, sound.height) } : keyframe,
         );
-        setGesture({ kind: 'volume', clipId: plan.drawn.clip.id, gainDb: plan.drawn.clip.gainDb, keyframes });
+        show({ kind: 'volume', clipId: plan.drawn.clip.id, gainDb: plan.drawn.clip.gainDb, keyframes });
         return;
       }
       case 'fade': {
         const signed = plan.edge === 'in' ? rawDelta : -rawDelta;
         const frames = Math.max(0, Math.min(plan.drawn.clip.durationFrames, plan.startFrames + signed));
-        setGesture({ kind: 'fade', clipId: plan.drawn.clip.id, edge: plan.edge, frames });
+        show({ kind: 'fade', clipId: plan.drawn.clip.id, edge: plan.edge, frames });
         return;
       }
     }
@@ -449,6 +452,15 @@ export function useLaneGestures(context: LaneGestureContext) {
   };
 
   return { gesture, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp } };
+}
+
+/** Keeps the pointer while dragging; synthetic pointers (tests, benchmarks) cannot be captured. */
+function capturePointer(event: ReactPointerEvent<HTMLElement>): void {
+  try {
+    event.currentTarget.setPointerCapture(event.pointerId);
+  } catch {
+    // not an active pointer: the drag still works while the pointer stays over the lanes
+  }
 }
 
 function soundArea(scene: LaneScene, drawn: DrawnClip) {

@@ -1,29 +1,14 @@
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { clipRegions } from '../geometry/clipRegions';
 import { clipBox } from '../draw/drawClips';
 import { assetHasAudio, type LaneScene } from '../draw/scene';
 import type { DrawnClip } from '../draw/visibleClips';
 import { sourceSecondsAt } from '../../viewer/playback/sequenceTiming';
 import { ClipWaveform } from './ClipWaveform';
-import { slicePeaks, type TimelineMediaCache } from './mediaCache';
+import type { TimelineMediaCache } from './mediaCache';
 
 /** Waveforms are drawn for clips at least this wide on screen. */
 const minWaveformPx = 12;
-
-/** Peak slices keyed by clip, asset and source range, so wavesurfer only redraws when they change. */
-function usePeakSlices(cache: TimelineMediaCache, version: number) {
-  return useMemo(() => {
-    void version;
-    const slices = new Map<string, { data: number[]; duration: number }>();
-    return (key: string, make: () => { data: number[]; duration: number } | null) => {
-      const existing = slices.get(key);
-      if (existing) return existing;
-      const made = make();
-      if (made) slices.set(key, made);
-      return made;
-    };
-  }, [version]);
-}
 
 /** The DOM layer of wavesurfer waveforms between the clip canvas and the overlay canvas. */
 export const WaveformLayer = memo(function WaveformLayer({
@@ -37,7 +22,7 @@ export const WaveformLayer = memo(function WaveformLayer({
   cache: TimelineMediaCache;
   version: number;
 }) {
-  const slice = usePeakSlices(cache, version);
+  void version; // re-render when peaks arrive
   return (
     <div className="waveform-layer" aria-hidden>
       {clips.map((drawn) => {
@@ -48,8 +33,6 @@ export const WaveformLayer = memo(function WaveformLayer({
         if (box.width < minWaveformPx) return null;
         const sound = clipRegions(box, drawn.trackKind, true).sound;
         if (!sound || sound.height < 10) return null;
-        const peaks = cache.peaksOf(asset.id);
-        if (!peaks) return null;
         const placed = {
           clip: drawn.clip,
           trackId: drawn.trackId,
@@ -59,8 +42,7 @@ export const WaveformLayer = memo(function WaveformLayer({
         };
         const startSeconds = sourceSecondsAt(placed, drawn.startFrame + drawn.slipFrames, scene.rate, asset);
         const seconds = ((drawn.endFrame - drawn.startFrame) * scene.rate.den) / scene.rate.num;
-        const key = `${drawn.clip.id}:${startSeconds.toFixed(4)}:${seconds.toFixed(4)}`;
-        const data = slice(key, () => slicePeaks(peaks, startSeconds, seconds));
+        const data = cache.clipPeaks(drawn.clip.id, asset.id, startSeconds, seconds);
         if (!data) return null;
         return (
           <ClipWaveform

@@ -65,10 +65,35 @@ export class TimelineMediaCache {
     return typeof entry === 'string' ? null : entry;
   };
 
+  private readonly slices = new Map<string, { data: number[]; duration: number }>();
+
+  /**
+   * The peaks of one clip's source range, kept while the clip keeps that range, so wavesurfer gets
+   * the same array (and does not redraw) on every frame of a scroll or zoom.
+   */
+  clipPeaks = (
+    clipId: string,
+    assetId: string,
+    startSeconds: number,
+    seconds: number,
+  ): { data: number[]; duration: number } | null => {
+    const peaks = this.peaksOf(assetId);
+    if (!peaks) return null;
+    const key = `${clipId}:${assetId}:${startSeconds.toFixed(4)}:${seconds.toFixed(4)}`;
+    let slice = this.slices.get(key);
+    if (!slice) {
+      if (this.slices.size > 4000) this.slices.clear();
+      slice = slicePeaks(peaks, startSeconds, seconds);
+      this.slices.set(key, slice);
+    }
+    return slice;
+  };
+
   /** Forget an asset whose file changed (relinked, regenerated). */
   forget(assetId: string): void {
     this.filmstrips.delete(assetId);
     this.peaks.delete(assetId);
+    this.slices.clear();
     this.changed();
   }
 }

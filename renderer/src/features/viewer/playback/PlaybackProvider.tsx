@@ -1,12 +1,4 @@
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useUiStore } from '../../../state';
 import { createPlaybackClock, type PlaybackClock, type PlaybackState } from './playbackClock';
 
@@ -23,18 +15,15 @@ export function PlaybackProvider({
   children: ReactNode;
 }) {
   const ui = useUiStore();
-  const limits = useRef({ fps, endFrame });
-  useEffect(() => {
-    limits.current = { fps, endFrame };
-  }, [fps, endFrame]);
   const [clock] = useState(() =>
     createPlaybackClock({
-      fps: () => limits.current.fps,
-      endFrame: () => limits.current.endFrame,
+      fps,
+      endFrame,
       getPlayhead: () => ui.getState().playheadFrame,
       setPlayhead: (frame) => ui.set({ playheadFrame: frame }),
     }),
   );
+  useEffect(() => clock.configure({ fps, endFrame }), [clock, fps, endFrame]);
   useEffect(() => () => clock.dispose(), [clock]);
   return <PlaybackContext.Provider value={clock}>{children}</PlaybackContext.Provider>;
 }

@@ -11,9 +11,9 @@ export interface PlaybackState {
 
 export interface PlaybackClockOptions {
   /** Frames per second of the sequence. */
-  fps: () => number;
+  fps: number;
   /** The last frame playback may reach (exclusive). */
-  endFrame: () => number;
+  endFrame: number;
   getPlayhead: () => number;
   setPlayhead: (frame: number) => void;
   now?: () => number;
@@ -33,6 +33,8 @@ export interface PlaybackClock {
   shuttle(direction: -1 | 0 | 1): void;
   /** Moves the playhead (stepping, scrubbing, Home/End); keeps playing from there if playing. */
   seek(frame: number): void;
+  /** The sequence's rate and length changed. */
+  configure(limits: { fps: number; endFrame: number }): void;
   dispose(): void;
 }
 
@@ -43,6 +45,8 @@ export function createPlaybackClock(options: PlaybackClockOptions): PlaybackCloc
   const requestFrame = options.requestFrame ?? ((callback) => requestAnimationFrame(callback));
   const cancelFrame = options.cancelFrame ?? ((handle) => cancelAnimationFrame(handle));
   let state: PlaybackState = { playing: false, rate: 1 };
+  let fps = options.fps;
+  let endFrame = options.endFrame;
   let anchorFrame = 0;
   let anchorTime = 0;
   let handle: number | null = null;
@@ -56,14 +60,14 @@ export function createPlaybackClock(options: PlaybackClockOptions): PlaybackCloc
   const exactFrame = (): number => {
     if (!state.playing) return options.getPlayhead();
     const elapsedSeconds = (now() - anchorTime) / 1000;
-    return anchorFrame + elapsedSeconds * options.fps() * state.rate;
+    return anchorFrame + elapsedSeconds * fps * state.rate;
   };
 
   const tick = () => {
     handle = null;
     if (!state.playing) return;
     const frame = exactFrame();
-    const end = options.endFrame();
+    const end = endFrame;
     if (frame >= end || frame < 0) {
       options.setPlayhead(Math.max(0, Math.min(end, Math.round(frame))));
       emit({ playing: false, rate: 1 });
@@ -75,7 +79,7 @@ export function createPlaybackClock(options: PlaybackClockOptions): PlaybackCloc
 
   const start = (rate: number) => {
     anchorFrame = state.playing ? exactFrame() : options.getPlayhead();
-    if (rate > 0 && anchorFrame >= options.endFrame() - 1) anchorFrame = 0;
+    if (rate > 0 && anchorFrame >= endFrame - 1) anchorFrame = 0;
     anchorTime = now();
     emit({ playing: true, rate });
     if (handle === null) handle = requestFrame(tick);
@@ -113,6 +117,10 @@ export function createPlaybackClock(options: PlaybackClockOptions): PlaybackCloc
         anchorFrame = clamped;
         anchorTime = now();
       }
+    },
+    configure(limits) {
+      fps = limits.fps;
+      endFrame = limits.endFrame;
     },
     dispose() {
       if (handle !== null) cancelFrame(handle);
