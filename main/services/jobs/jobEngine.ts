@@ -140,6 +140,7 @@ export class JobEngine {
     this.controllers.get(jobId)?.abort();
     await this.drivers.get(jobId);
     await this.cancelRemote(job);
+    if (job.stagedFile) await rm(job.stagedFile, { force: true });
     await this.finish(job, 'cancelled', null);
     return toSummary(job);
   }

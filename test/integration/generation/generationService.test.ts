@@ -218,6 +218,31 @@ describe('generation through the core: shots → jobs → takes, costs, budget, 
     expect((await finished(retried.id)).state).toBe('succeeded');
   });
 
+  it('keeps a finished output until its project is open again, then makes the take', async () => {
+    fake.scripts.push({ runningPolls: 6 });
+    const started = await harness.call<{ jobIds: string[]; takeIds: string[] }>('generate:start', {
+      shotId: 'shot_r',
+    });
+    await harness.call('project:save');
+    // Job updates keep arriving, so the take's later status changes are discarded with the close.
+    await harness.call('project:close', { discardChanges: true });
+    const jobId = started.jobIds[0] ?? '';
+    for (
+      let attempt = 0;
+      attempt < 400 && harness.core.generation.engine.get(jobId).state !== 'awaitingProject';
+      attempt += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(harness.core.generation.engine.get(jobId).state).toBe('awaitingProject');
+    await harness.call('project:open', { location: { kind: 'path', folder: projectFolder } });
+    expect((await finished(jobId)).state).toBe('succeeded');
+    expect(project().takes[started.takeIds[0] ?? '']).toMatchObject({
+      status: 'succeeded',
+      actualCostCents: 60,
+    });
+  });
+
   it('never writes the key into the project, the journal, events or logs', async () => {
     await harness.call('project:save');
     const files = [...(await filesUnder(projectFolder)), ...(await filesUnder(harness.dataDir))].filter(
