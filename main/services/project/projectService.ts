@@ -87,9 +87,14 @@ export class ProjectService implements ProjectAccess {
   currentOrNull(): OpenProject | null {
     const state = this.state;
     if (!state) return null;
+    // getters: a service that keeps this object reads the document and folder as they are now
     return {
-      folder: state.folder,
-      document: state.document,
+      get folder() {
+        return state.folder;
+      },
+      get document() {
+        return state.document;
+      },
       update: (change, label) => this.update(state, change, label),
       resolvePath: (storedPath) => resolveStoredPath(state.folder, storedPath),
     };

@@ -132,3 +132,17 @@ describe('project:editBatch', () => {
     expect(videoTrack(undone.document).items).toEqual([]);
   });
 });
+
+describe('ProjectAccess', () => {
+  it('reads the document as it is now, and refuses updates once its project was closed', async () => {
+    const { call, core } = await openProject();
+    const open = core.projects.current();
+    await call('project:edit', { command: { type: 'renameProject', name: 'Later' } });
+    expect(open.document.name).toBe('Later');
+    expect(open.resolvePath('media/a.mp4')).toBe(`${open.folder}/media/a.mp4`);
+    await call('project:close', { discardChanges: true });
+    expect(core.projects.currentOrNull()).toBeNull();
+    expect(() => open.update((doc) => ({ ...doc, name: 'x' }), 'Late job')).toThrow(/closed/);
+    expect(() => core.projects.current()).toThrow(expect.objectContaining({ code: 'PROJECT_NOT_OPEN' }));
+  });
+});
