@@ -16,6 +16,8 @@ export interface ProbeOptions {
   /** Each ffprobe run is killed after this long (MEDIA_TIMEOUT). Default 30 s. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Files up to this size are probed in one run (default singleRunLimitBytes). */
+  singleRunLimitBytes?: number;
 }
 
 export const defaultProbeTimeoutMs = 30_000;
@@ -101,10 +103,25 @@ export function runFfprobe(args: string[], path: string, options: ProbeOptions):
   });
 }
 
-/** Streams and format, with side data (rotation) and the extradata hash. */
-export async function probeStreams(path: string, options: ProbeOptions): Promise<ProbeJson> {
+/** Files up to this size are probed in ONE ffprobe run (streams and packets); larger ones in two. */
+export const singleRunLimitBytes = 256 * 1024 * 1024;
+
+/** Streams and format, with side data (rotation) and the extradata hash; optionally every packet. */
+export async function probeStreams(
+  path: string,
+  options: ProbeOptions,
+  withPackets = false,
+): Promise<ProbeJson> {
   const stdout = await runFfprobe(
-    ['-show_data_hash', 'sha256', '-show_format', '-show_streams', '-of', 'json'],
+    [
+      '-show_data_hash',
+      'sha256',
+      '-show_format',
+      '-show_streams',
+      ...(withPackets ? ['-show_entries', 'packet=stream_index,pts,duration,flags'] : []),
+      '-of',
+      'json',
+    ],
     path,
     options,
   );
@@ -148,8 +165,23 @@ export async function probeMedia(path: string, options: ProbeOptions): Promise<P
     throw new AppError('FILE_NOT_FOUND', `The file ${path} does not exist.`);
   }
   if (sizeBytes === 0) throw new AppError('MEDIA_CORRUPT', 'This file is empty (0 bytes).');
-  const json = await probeStreams(path, options);
+  // A probe costs about one process start-up: one run for usual files, two (the packet list in CSV,
+  // video only) for very large ones, whose all-stream JSON packet list would be big.
+  const single = sizeBytes <= (options.singleRunLimitBytes ?? singleRunLimitBytes);
+  const json = await probeStreams(path, options, single);
   const video = mainVideoStream(json);
-  const packets = video && !isStill(json, video) ? await probeVideoPackets(path, options) : null;
+  let packets: VideoPacket[] | null = null;
+  if (video && !isStill(json, video)) {
+    packets = single
+      ? (json.packets ?? [])
+          .filter((packet) => packet.stream_index === video.index)
+          .map((packet) => ({
+            pts: typeof packet.pts === 'number' ? packet.pts : null,
+            duration: typeof packet.duration === 'number' ? packet.duration : null,
+            keyframe: (packet.flags ?? '').includes('K'),
+          }))
+      : await probeVideoPackets(path, options);
+  }
+  delete json.packets;
   return factsFromProbe(json, packets, sizeBytes);
 }

@@ -30,6 +30,8 @@ export interface ProbeStream {
 
 export interface ProbeJson {
   streams?: ProbeStream[];
+  /** Present when packets were listed in the same run. */
+  packets?: Array<{ stream_index?: number; pts?: number; duration?: number; flags?: string }>;
   format?: { format_name?: string; duration?: string; size?: string };
 }
 

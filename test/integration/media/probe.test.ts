@@ -91,6 +91,9 @@ describe('probeMedia on media made with lavfi', () => {
     expect(facts.audioStreamCount).toBe(1);
     expect(keyframes?.frames).toEqual([0, 12, 24]);
     expect(keyframes?.pts).toHaveLength(3);
+    // Large files take two runs (streams, then the video packets as CSV): the same answer.
+    const twoRuns = await probeMedia(path, { ...options, singleRunLimitBytes: 0 });
+    expect(twoRuns).toEqual({ kind, facts, keyframes });
   });
 
   it('detects a variable frame rate and counts its frames at the stream rate', async () => {
