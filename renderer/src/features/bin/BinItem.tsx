@@ -199,14 +199,15 @@ export const BinRow = memo(function BinRow({
           {entry.favourite && <Icon name="star" size={11} filled className="fav-star" />}
           {entry.name}
         </span>
-        <span className="bin-row-sub">{subtitle(entry)}</span>
+        <span className="bin-row-sub">
+          <Badges entry={entry} />
+          <span className="bin-row-sub-text">{subtitle(entry)}</span>
+        </span>
       </div>
-      {entry.status === 'generating' ? (
+      {entry.status === 'generating' && (
         <div className="bin-row-progress">
           <ProgressBar value={progress ?? null} label={`${entry.name} progress`} />
         </div>
-      ) : (
-        <Badges entry={entry} />
       )}
       <span className="bin-row-duration">
         {entry.durationSeconds !== null ? formatDuration(entry.durationSeconds) : ''}
