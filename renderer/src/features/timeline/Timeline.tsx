@@ -38,7 +38,8 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeaders } from './TrackHeaders';
 import { useCurrentSequence, type CurrentSequence } from './useCurrentSequence';
 import { useElementSize } from './useElementSize';
-import { sendAsOneStep, useTimelineShortcuts } from './useTimelineShortcuts';
+import { sendAsOneStep } from './interaction/editStep';
+import { useTimelineShortcuts } from './useTimelineShortcuts';
 import './timeline.css';
 
 /** The timeline panel: the current sequence, or a hint when there is none. */
@@ -53,7 +54,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   const api = useApi();
   const ui = useUiStore();
   const clock = usePlaybackClock();
-  const { edit, undo, redo, snapshot } = useProjectState();
+  const { edit, editBatch, undo, redo, snapshot } = useProjectState();
   const [selectedIds, setUi] = useUiState((state) => state.selectedItemIds);
   const [playheadFrame] = useUiState((state) => state.playheadFrame);
   const [pxPerFrame] = useUiState((state) => state.pixelsPerFrame);
@@ -136,9 +137,10 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   }, [edit, sequence.id, sequence.markers.length, ui]);
   const blade = () =>
     void sendAsOneStep(
-      edit,
+      { edit, editBatch },
       bladeCommands(sequence, layout, ui.getState().playheadFrame, ui.getState().selectedItemIds),
       setMessage,
+      'Blade',
     );
   const onZoomTo = useCallback((value: number) => zoomBy(value / ui.getState().pixelsPerFrame), [zoomBy, ui]);
   const onZoomBy = useCallback((factor: number) => zoomBy(factor), [zoomBy]);
@@ -180,6 +182,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     sequence,
     layout,
     edit,
+    editBatch,
     undo,
     redo,
     zoomBy: (factor) => zoomBy(factor),
@@ -228,6 +231,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     selection: selectedIds,
     select,
     edit,
+    editBatch,
     report: setMessage,
   });
   const { dropPreview, dropHandlers } = useLaneDrops({

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { EditCommandInput, ProjectSnapshot, Result } from '../../../../common/contract';
 import type { Sequence } from '../../../../common/model';
 import { useShortcuts } from '../../shortcuts';
+import { sendAsOneStep, type EditBatch, type EditOne } from './interaction/editStep';
 import { useUiStore } from '../../state';
 import type { SequenceLayout } from './geometry/trackLayout';
 import {
@@ -13,31 +14,12 @@ import {
   type ClipboardEntry,
 } from './interaction/editActions';
 
-let stepCounter = 0;
-
-/** Sends commands as one undo step; reports the first refusal. */
-export async function sendAsOneStep(
-  edit: (command: EditCommandInput, coalesceKey?: string) => Promise<Result<ProjectSnapshot>>,
-  commands: EditCommandInput[],
-  report: (message: string | null) => void,
-): Promise<boolean> {
-  const key = commands.length > 1 ? `step-${Date.now()}-${stepCounter++}` : undefined;
-  for (const command of commands) {
-    const result = await edit(command, key);
-    if (!result.ok) {
-      report(result.error.message);
-      return false;
-    }
-  }
-  report(null);
-  return true;
-}
-
 /** The timeline's editing keys (blade, delete, undo, zoom, markers, copy/paste). */
 export function useTimelineShortcuts(options: {
   sequence: Sequence;
   layout: SequenceLayout;
-  edit: (command: EditCommandInput, coalesceKey?: string) => Promise<Result<ProjectSnapshot>>;
+  edit: EditOne;
+  editBatch: EditBatch;
   undo: () => Promise<Result<ProjectSnapshot>>;
   redo: () => Promise<Result<ProjectSnapshot>>;
   zoomBy: (factor: number) => void;
@@ -52,7 +34,8 @@ export function useTimelineShortcuts(options: {
   const { sequence, layout, edit, report } = options;
   const selection = () => ui.getState().selectedItemIds;
   const playhead = () => ui.getState().playheadFrame;
-  const send = (commands: EditCommandInput[]) => sendAsOneStep(edit, commands, report);
+  const send = (commands: EditCommandInput[], label?: string) =>
+    sendAsOneStep({ edit, editBatch: options.editBatch }, commands, report, label);
   const afterHistory = (result: Result<ProjectSnapshot>) => report(result.ok ? null : result.error.message);
 
   useShortcuts([
@@ -61,7 +44,7 @@ export function useTimelineShortcuts(options: {
       keys: ['B', 'S'],
       group: 'Timeline',
       description: 'Blade (split) at the playhead',
-      run: () => void send(bladeCommands(sequence, layout, playhead(), selection())),
+      run: () => void send(bladeCommands(sequence, layout, playhead(), selection()), 'Blade'),
     },
     {
       id: 'timeline.lift',
@@ -69,7 +52,7 @@ export function useTimelineShortcuts(options: {
       group: 'Timeline',
       description: 'Delete the selection, leaving a gap (lift)',
       run: () =>
-        void send(deleteCommands(sequence, layout, selection(), false)).then(() =>
+        void send(deleteCommands(sequence, layout, selection(), false), 'Lift').then(() =>
           ui.set({ selectedItemIds: [] }),
         ),
     },
@@ -79,7 +62,7 @@ export function useTimelineShortcuts(options: {
       group: 'Timeline',
       description: 'Ripple delete the selection (close the gap)',
       run: () =>
-        void send(deleteCommands(sequence, layout, selection(), true)).then(() =>
+        void send(deleteCommands(sequence, layout, selection(), true), 'Ripple delete').then(() =>
           ui.set({ selectedItemIds: [] }),
         ),
     },
@@ -157,7 +140,7 @@ export function useTimelineShortcuts(options: {
       description: 'Paste at the playhead (overwrite)',
       run: () => {
         const { commands, newIds } = pasteCommands(sequence, layout, clipboard.current, playhead());
-        void send(commands).then((ok) => ok && ui.set({ selectedItemIds: newIds }));
+        void send(commands, 'Paste').then((ok) => ok && ui.set({ selectedItemIds: newIds }));
       },
     },
     {

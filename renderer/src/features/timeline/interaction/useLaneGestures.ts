@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { EditCommandInput, ProjectSnapshot, Result } from '../../../../../common/contract';
+import type { EditCommandInput } from '../../../../../common/contract';
+import { sendAsOneStep, type EditBatch, type EditOne } from './editStep';
 import type { Keyframe, Sequence } from '../../../../../common/model';
 import { clipsInRect, hitTest } from '../geometry/hitTest';
 import { collectSnapTargets, nearestSnap, snapRange, type SnapTarget } from '../geometry/snapping';
@@ -32,7 +33,8 @@ export interface LaneGestureContext {
   snapping: boolean;
   selection: readonly string[];
   select: (ids: string[]) => void;
-  edit: (command: EditCommandInput, coalesceKey?: string) => Promise<Result<ProjectSnapshot>>;
+  edit: EditOne;
+  editBatch: EditBatch;
   report: (message: string | null) => void;
 }
 
@@ -54,7 +56,6 @@ interface Pending {
 
 const dragThresholdPx = 3;
 const snapThresholdPx = 8;
-let gestureCounter = 0;
 
 /** Pointer gestures on the lanes: select, marquee, move, trim (ripple), roll, slip, volume and fades. */
 export function useLaneGestures(context: LaneGestureContext) {
@@ -70,14 +71,9 @@ export function useLaneGestures(context: LaneGestureContext) {
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
 
-  const commit = async (commands: EditCommandInput[]) => {
-    const { edit, report } = latest.current;
-    const key = `gesture-${Date.now()}-${gestureCounter++}`;
-    for (const command of commands) {
-      const result = await edit(command, commands.length > 1 ? key : undefined);
-      if (!result.ok) return report(result.error.message);
-    }
-    report(null);
+  const commit = (commands: EditCommandInput[], label?: string) => {
+    const { edit, editBatch, report } = latest.current;
+    return sendAsOneStep({ edit, editBatch }, commands, report, label);
   };
 
   const onPointerDown = (event: ReactPointerEvent<HTMLElement>) => {
