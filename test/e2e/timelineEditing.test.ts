@@ -281,6 +281,27 @@ describe('timeline editing', () => {
     expect(errors).toEqual([]);
   });
 
+  it('copies a clip and pastes it at the end (one undo step), keeping its volume keyframes', async () => {
+    const musicClip = clipsOf(music())[0]!;
+    const box = await clipBox(musicClip.id);
+    await page.mouse.click(box.x + 30, box.y + 8);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('program-timecode').getAttribute('data-frame')).toBe('240');
+    const paste = await edit(() => page.keyboard.press('Control+v'));
+    const pasted = clipsOf(music());
+    expect(pasted).toHaveLength(2);
+    expect(pasted[1]!.assetId).toBe(musicClip.assetId);
+    expect(pasted[1]!.volumeKeyframes).toEqual(musicClip.volumeKeyframes);
+    expect(shape(music())).toBe('clip:240 clip:240');
+    await undoRedo(paste.before, paste.after);
+    const revision = web.core.projects.snapshot()!.revision;
+    await page.keyboard.press('Control+z');
+    await waitForRevision(revision);
+    expect(clipsOf(music())).toHaveLength(1);
+    await page.keyboard.press('Home');
+  });
+
   it('plays through a cut: the viewer moves on to the next clip', async () => {
     const items = clipsOf(v1());
     const ruler = (await page.getByTestId('timeline-ruler').boundingBox())!;
