@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../common/contract';
 import type { Filmstrip, ImportResult, MediaImage, Peaks } from '../../../common/contract/channels/media';
@@ -283,12 +283,8 @@ export class MediaService implements DerivedFiles {
         (candidate) => candidate.contentHash === hash,
       );
       if (existing) return existing;
-      const named = join(mediaFolder(project.folder), `${stem}-frame${frame}.png`);
-      const final = (await exists(named))
-        ? join(mediaFolder(project.folder), `${stem}-frame${frame}-${hash.slice(0, 8)}.png`)
-        : named;
-      await rename(temporary, final);
-      return await this.addFile(final, `${stem} – frame ${frame}.png`, {
+      // Moved into media/ under its hash-prefixed name by the import.
+      return await this.addFile(temporary, `${stem} – frame ${frame}.png`, {
         kind: 'frameGrab',
         sourceAssetId: asset.id,
         frame,
