@@ -181,29 +181,35 @@ export function chooseUnits(
       });
     else units.push(...splitClip(segment, segmentIndex, sequence, preset, output, inputs));
   });
-  const anyEncode = units.some((unit) => unit.kind !== 'clip' || unit.path === 'encode');
   const demote = (unit: ClipUnit, reason: string): void => {
     unit.path = 'encode';
     unit.reason = reason;
   };
   const copies = (): ClipUnit[] =>
     units.filter((unit): unit is ClipUnit => unit.kind === 'clip' && unit.path === 'copy');
-  if (anyEncode) {
-    for (const unit of copies()) {
-      if (!unit.useEditReady)
-        demote(unit, 'joins re-encoded parts but its encoder headers are not ours (no edit-ready copy)');
-    }
-  }
   const hashOf = (unit: ClipUnit): string | null =>
     (inputs.editReady[unit.placed.asset.id]?.video ?? unit.placed.asset.media.video)?.extradataHash ?? null;
-  const counts = new Map<string, number>();
-  for (const unit of copies()) {
-    const hash = hashOf(unit) ?? '';
-    counts.set(hash, (counts.get(hash) ?? 0) + 1);
-  }
-  const majority = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
-  for (const unit of copies()) {
-    if (hashOf(unit) !== majority) demote(unit, 'its header (SPS/PPS) differs from the other copied shots');
+  // Two rules, applied until nothing changes (a demotion can create the first encoded part).
+  for (let changed = true; changed;) {
+    changed = false;
+    if (units.some((unit) => unit.kind !== 'clip' || unit.path === 'encode')) {
+      for (const unit of copies()) {
+        if (unit.useEditReady) continue;
+        demote(unit, 'joins re-encoded parts but its encoder headers are not ours (no edit-ready copy)');
+        changed = true;
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const unit of copies()) {
+      const hash = hashOf(unit) ?? '';
+      counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    }
+    const majority = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
+    for (const unit of copies()) {
+      if (hashOf(unit) === majority) continue;
+      demote(unit, 'its header (SPS/PPS) differs from the other copied shots');
+      changed = true;
+    }
   }
   return units;
 }

@@ -157,6 +157,30 @@ describe('compileSequence golden files', () => {
   });
 });
 
+describe('compileSequence smart choice', () => {
+  it('never joins a foreign-header copy to re-encoded parts, even when the encode comes from a demotion', () => {
+    const assets = [
+      videoAsset('a', { hash: 'MD5:x' }),
+      videoAsset('b', { hash: 'MD5:y' }),
+      videoAsset('c', { hash: 'MD5:x' }),
+    ];
+    const project = renderProject(assets, [clip('c1', 'a', 120), clip('c2', 'b', 120), clip('c3', 'c', 120)]);
+    const plan = planOf(project, 'h264-sequence', null, { keyframes: { a: [0], b: [0], c: [0] } });
+    expect(plan.segments.map((segment) => segment.path)).toEqual(['encode', 'encode', 'encode']);
+    expect(plan.segments[1]?.reason).toMatch(/header/);
+    expect(plan.segments[0]?.reason).toMatch(/no edit-ready copy/);
+    const editReady = {
+      a: { video: { ...assets[0]!.media.video!, extradataHash: 'MD5:ours' }, keyframes: tenKeyframes },
+    };
+    const mixed = planOf(project, 'h264-sequence', null, { editReady, keyframes: { b: [0], c: [0] } });
+    expect(mixed.segments.map((segment) => [segment.path, segment.usesEditReady])).toEqual([
+      ['copy', true],
+      ['encode', false],
+      ['encode', false],
+    ]);
+  });
+});
+
 describe('compileSequence issues', () => {
   it('reports every problem and gives no plan', () => {
     const project = renderProject(
