@@ -123,6 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: (event, payload) => events.emit(event, payload),
     env: options.env ?? process.env,
     ...(options.secretStore ? { secretStore: options.secretStore } : {}),
+    comfyUrls: () => settings.peek().comfyUrls,
     ...options.generation,
     baseUrls: { ...fromEnv.baseUrls, ...options.generation?.baseUrls },
   });

@@ -25,6 +25,8 @@ export interface GenerationSetup {
   /** Tests pass adapters pointed at fake servers. */
   registry?: ProviderRegistry;
   baseUrls?: Partial<Record<ProviderId, string>>;
+  /** The ComfyUI machines from Settings, read at every call (comma-joined as the adapter expects). */
+  comfyUrls?: () => readonly string[];
   /** Engine timing for tests (poll interval, backoff). */
   engine?: Partial<
     Pick<
@@ -52,6 +54,14 @@ export async function createGeneration(setup: GenerationSetup): Promise<Generati
     setup.env ?? process.env,
   );
   const service = new GenerationService(setup.projects, registry, setup.media);
+  const baseUrls: Partial<Record<ProviderId, string>> = { ...setup.baseUrls };
+  const comfyUrls = setup.comfyUrls;
+  if (comfyUrls && baseUrls.comfyui === undefined) {
+    Object.defineProperty(baseUrls, 'comfyui', {
+      enumerable: true,
+      get: () => (comfyUrls().length > 0 ? comfyUrls().join(',') : undefined),
+    });
+  }
   const engine = new JobEngine({
     journal: new JobJournal(join(setup.dataDir, 'jobs', 'journal.jsonl')),
     registry,
@@ -60,7 +70,7 @@ export async function createGeneration(setup: GenerationSetup): Promise<Generati
     workDir: join(setup.dataDir, 'jobs', 'work'),
     emit: setup.emit,
     importer: service,
-    ...(setup.baseUrls ? { baseUrls: setup.baseUrls } : {}),
+    baseUrls,
     ...(setup.log ? { log: setup.log } : {}),
     ...setup.engine,
   });
@@ -78,7 +88,7 @@ export async function createGeneration(setup: GenerationSetup): Promise<Generati
       registry,
       binaries: setup.binaries,
       dataDir: setup.dataDir,
-      baseUrls: setup.baseUrls ?? {},
+      baseUrls,
     }),
     dispose: () => engine.shutdown(),
   };
