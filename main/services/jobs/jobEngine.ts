@@ -91,7 +91,7 @@ export class JobEngine {
         void this.reconcile(job);
         continue;
       }
-      if (job.taskId !== null && (job.state === 'running' || job.state === 'downloading')) {
+      if (job.taskId !== null && job.state === 'running') {
         this.slots.force(job.provider);
         this.holding.add(job.id);
       }
