@@ -35,13 +35,19 @@ function peaksOfChannels(channels) {
 
 function ffmpegToMemory(file) {
   return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '2', '-ar', '48000', '-'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      'ffmpeg',
+      ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '2', '-ar', '48000', '-'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const chunks = [];
     child.stdout.on('data', (chunk) => chunks.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`ffmpeg ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`ffmpeg ${code}`)),
+    );
   });
 }
 
@@ -77,7 +83,13 @@ const thumbAsset = (name) => ({ kind: 'video', name, media: { video: {} } });
 const tasks = {
   async 'peaks-ours'() {
     // The facts come from the import (probed once, cached); the service picks its strategy from them.
-    const result = await engine.computePeaks(args.file, args.media, samplesPerBucket, 'ffmpeg', new AbortController().signal);
+    const result = await engine.computePeaks(
+      args.file,
+      args.media,
+      samplesPerBucket,
+      'ffmpeg',
+      new AbortController().signal,
+    );
     return { buckets: result.level.min.length };
   },
   async 'probe-facts'() {
@@ -93,7 +105,9 @@ const tasks = {
   },
   async 'probe-parallel'() {
     const files = (await readdir(args.dir)).map((name) => join(args.dir, name));
-    const probed = await engine.mapWithLimit(files, 4, (file) => engine.probeMedia(file, { ffprobePath: 'ffprobe' }));
+    const probed = await engine.mapWithLimit(files, 4, (file) =>
+      engine.probeMedia(file, { ffprobePath: 'ffprobe' }),
+    );
     return { files: probed.length };
   },
   async 'probe-sequential'() {
@@ -124,7 +138,20 @@ const tasks = {
     await mkdir(args.out, { recursive: true });
     for (const [index, file] of files.entries()) {
       await new Promise((resolve, reject) => {
-        const child = spawn('ffmpeg', ['-v', 'error', '-y', '-ss', '2.5', '-i', file, '-frames:v', '1', '-vf', 'scale=320:-2', join(args.out, `naive-${index}.jpg`)]);
+        const child = spawn('ffmpeg', [
+          '-v',
+          'error',
+          '-y',
+          '-ss',
+          '2.5',
+          '-i',
+          file,
+          '-frames:v',
+          '1',
+          '-vf',
+          'scale=320:-2',
+          join(args.out, `naive-${index}.jpg`),
+        ]);
         child.on('error', reject);
         child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${code}`))));
       });
@@ -143,7 +170,20 @@ const tasks = {
     for (let index = 0; index < 10; index += 1) {
       await new Promise((resolve, reject) => {
         const at = ((index * args.seconds) / 10).toFixed(3);
-        const child = spawn('ffmpeg', ['-v', 'error', '-y', '-ss', at, '-i', args.file, '-frames:v', '1', '-vf', 'scale=-2:108', join(args.out, `seek-${index}.jpg`)]);
+        const child = spawn('ffmpeg', [
+          '-v',
+          'error',
+          '-y',
+          '-ss',
+          at,
+          '-i',
+          args.file,
+          '-frames:v',
+          '1',
+          '-vf',
+          'scale=-2:108',
+          join(args.out, `seek-${index}.jpg`),
+        ]);
         child.on('error', reject);
         child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${code}`))));
       });
@@ -155,10 +195,17 @@ const tasks = {
 // The app is a long-lived process: fluent-ffmpeg's one-time capability check (several ffmpeg
 // runs) has happened long before a waveform is asked for. Do it here, untimed, for every task.
 await engine.runFfmpeg(
-  { inputs: [{ path: 'anullsrc=r=8000', options: ['-f', 'lavfi'] }], globalOptions: [], filterComplex: null, outputs: [{ path: '-', options: ['-t', '0.01', '-f', 'null'] }] },
+  {
+    inputs: [{ path: 'anullsrc=r=8000', options: ['-f', 'lavfi'] }],
+    globalOptions: [],
+    filterComplex: null,
+    outputs: [{ path: '-', options: ['-t', '0.01', '-f', 'null'] }],
+  },
   { ffmpegPath: 'ffmpeg' },
 );
 const started = process.hrtime.bigint();
 const detail = await tasks[task]();
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...detail })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...detail })}\n`,
+);
