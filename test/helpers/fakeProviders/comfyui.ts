@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { FakeServer, sendJson, streamBytes, type RecordedRequest } from './fakeServerBase';
+import { serveContent } from './fakeContent';
+import { FakeServer, sendJson, type RecordedRequest } from './fakeServerBase';
 
 /**
  * A fake ComfyUI (providers.md (h); Comfy-Org/ComfyUI server.py): `/upload/image`, `POST /prompt`
@@ -71,6 +72,8 @@ export class FakeComfy {
     hold: false,
   };
   stepMs = 25;
+  /** A real media file to serve as the output (engine tests verify it with ffprobe); filler bytes when null. */
+  contentFile: Buffer | null = null;
   contentBytes = 150 * 1024;
   cutDownloadsAfter: number | null = null;
   deletedOutputs = new Set<string>();
@@ -387,10 +390,10 @@ export class FakeComfy {
       response.end();
       return;
     }
-    streamBytes(response, {
-      totalBytes: this.contentBytes,
-      request,
-      ...(this.cutDownloadsAfter !== null ? { cutAfterBytes: this.cutDownloadsAfter } : {}),
+    serveContent(response, request, {
+      file: this.contentFile,
+      bytes: this.contentBytes,
+      cutAfter: this.cutDownloadsAfter,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { FakeServer, sendJson, streamBytes, type RecordedRequest } from './fakeServerBase';
+import { serveContent } from './fakeContent';
+import { FakeServer, sendJson, type RecordedRequest } from './fakeServerBase';
 
 /**
  * A fake of fal's queue and storage (providers.md (e)), reached through the adapter's fetch that
@@ -91,6 +92,8 @@ export class FakeFal {
   readonly violations: string[] = [];
   next: { stepsBeforeDone: number; outcome: FalOutcome } = { stepsBeforeDone: 2, outcome: { kind: 'video' } };
   expiredFiles = new Set<string>();
+  /** A real media file to serve as the output (engine tests verify it with ffprobe); filler bytes when null. */
+  contentFile: Buffer | null = null;
   contentBytes = 200 * 1024;
   cutDownloadsAfter: number | null = null;
   private counter = 0;
@@ -284,10 +287,10 @@ export class FakeFal {
       sendJson(response, 404, { detail: 'File not found' });
       return;
     }
-    streamBytes(response, {
-      totalBytes: this.contentBytes,
-      request,
-      ...(this.cutDownloadsAfter !== null ? { cutAfterBytes: this.cutDownloadsAfter } : {}),
+    serveContent(response, request, {
+      file: this.contentFile,
+      bytes: this.contentBytes,
+      cutAfter: this.cutDownloadsAfter,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { FakeServer, sendJson, streamBytes, type RecordedRequest } from './fakeServerBase';
+import { serveContent } from './fakeContent';
+import { FakeServer, sendJson, type RecordedRequest } from './fakeServerBase';
 
 /**
  * A fake of Luma's Dream Machine API (providers.md (d)) under `/dream-machine/v1`:
@@ -47,6 +48,8 @@ export class FakeLuma {
     outcome: { kind: 'completed' },
   };
   expiredAssets = new Set<string>();
+  /** A real media file to serve as the output (engine tests verify it with ffprobe); filler bytes when null. */
+  contentFile: Buffer | null = null;
   contentBytes = 200 * 1024;
   cutDownloadsAfter: number | null = null;
   private counter = 0;
@@ -146,10 +149,10 @@ export class FakeLuma {
       response.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
       return;
     }
-    streamBytes(response, {
-      totalBytes: this.contentBytes,
-      request,
-      ...(this.cutDownloadsAfter !== null ? { cutAfterBytes: this.cutDownloadsAfter } : {}),
+    serveContent(response, request, {
+      file: this.contentFile,
+      bytes: this.contentBytes,
+      cutAfter: this.cutDownloadsAfter,
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { FakeServer, sendJson, streamBytes, type RecordedRequest } from './fakeServerBase';
+import { serveContent } from './fakeContent';
+import { FakeServer, sendJson, type RecordedRequest } from './fakeServerBase';
 import {
   parseBody,
   requestSchemaName,
@@ -62,6 +63,8 @@ export class FakeVideosApi {
   /** Every schema violation the server saw (a correct adapter leaves this empty). */
   readonly schemaErrors: string[] = [];
   /** Bytes served by `/content` for a video. */
+  /** A real media file to serve as the output (engine tests verify it with ffprobe); filler bytes when null. */
+  contentFile: Buffer | null = null;
   contentBytes = 256 * 1024;
   /** Cut the next downloads after this many bytes. */
   cutDownloadsAfter: number | null = null;
@@ -289,12 +292,12 @@ export class FakeVideosApi {
     }
     const contentType =
       variant === 'video' ? 'video/mp4' : variant === 'thumbnail' ? 'image/webp' : 'image/jpeg';
-    streamBytes(response, {
-      totalBytes: this.contentBytes,
-      contentType,
+    serveContent(
+      response,
       request,
-      ...(this.cutDownloadsAfter !== null ? { cutAfterBytes: this.cutDownloadsAfter } : {}),
-    });
+      { file: this.contentFile, bytes: this.contentBytes, cutAfter: this.cutDownloadsAfter },
+      contentType,
+    );
   }
 }
 

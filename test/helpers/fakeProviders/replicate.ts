@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { FakeServer, sendJson, streamBytes, type RecordedRequest } from './fakeServerBase';
+import { serveContent } from './fakeContent';
+import { FakeServer, sendJson, type RecordedRequest } from './fakeServerBase';
 
 /**
  * A fake of Replicate's HTTP API (providers.md (f)) under `/v1`: `POST /models/{owner}/{name}/predictions`
@@ -62,6 +63,8 @@ export class FakeReplicate {
     outcome: { kind: 'succeeded' },
   };
   expiredOutputs = new Set<string>();
+  /** A real media file to serve as the output (engine tests verify it with ffprobe); filler bytes when null. */
+  contentFile: Buffer | null = null;
   contentBytes = 200 * 1024;
   cutDownloadsAfter: number | null = null;
   private counter = 0;
@@ -258,10 +261,10 @@ export class FakeReplicate {
       sendJson(response, 404, { detail: 'Not found' });
       return;
     }
-    streamBytes(response, {
-      totalBytes: this.contentBytes,
-      request,
-      ...(this.cutDownloadsAfter !== null ? { cutAfterBytes: this.cutDownloadsAfter } : {}),
+    serveContent(response, request, {
+      file: this.contentFile,
+      bytes: this.contentBytes,
+      cutAfter: this.cutDownloadsAfter,
     });
   }
 }

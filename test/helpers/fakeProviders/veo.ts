@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { FakeServer, sendJson, streamBytes, type RecordedRequest } from './fakeServerBase';
+import { serveContent } from './fakeContent';
+import { FakeServer, sendJson, type RecordedRequest } from './fakeServerBase';
 
 /**
  * A fake of the Gemini API's Veo routes (providers.md (c)), as `@google/genai` speaks them:
@@ -88,6 +89,8 @@ export class FakeVeo {
   next: { pollsBeforeDone: number; outcome: VeoOutcome } = { pollsBeforeDone: 2, outcome: { kind: 'video' } };
   retiredModels = new Set<string>();
   expiredFiles = new Set<string>();
+  /** A real media file to serve as the output (engine tests verify it with ffprobe); filler bytes when null. */
+  contentFile: Buffer | null = null;
   contentBytes = 200 * 1024;
   cutDownloadsAfter: number | null = null;
   private counter = 0;
@@ -228,10 +231,10 @@ export class FakeVeo {
       this.error(response, 404, 'NOT_FOUND', `File ${fileId} not found.`);
       return;
     }
-    streamBytes(response, {
-      totalBytes: this.contentBytes,
-      request,
-      ...(this.cutDownloadsAfter !== null ? { cutAfterBytes: this.cutDownloadsAfter } : {}),
+    serveContent(response, request, {
+      file: this.contentFile,
+      bytes: this.contentBytes,
+      cutAfter: this.cutDownloadsAfter,
     });
   }
 }
