@@ -185,7 +185,8 @@ export class AnimaticAdapter implements ProviderAdapter {
       if (font && (await this.drawtext)) {
         const promptFile = join(context.workDir, `${taskId}.prompt.txt`);
         const labelFile = join(context.workDir, `${taskId}.label.txt`);
-        const chars = Math.max(12, Math.floor((width * 2) / ((height * 2) / 14) / 0.6));
+        // Lines fill 70 % of the width, so a push-in (up to 1.3×) keeps the whole prompt in frame.
+        const chars = Math.max(12, Math.floor((0.7 * (width * 2)) / (((height * 2) / 14) * 0.6)));
         const prompt = request.prompt.trim() || 'Untitled shot';
         await writeFile(promptFile, wrapText(prompt, chars, 5).join('\n'));
         await writeFile(

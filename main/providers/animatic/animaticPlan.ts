@@ -144,6 +144,6 @@ function titleFilters(input: AnimaticPlanInput, canvasH: number): string {
   const labelSize = Math.max(8, Math.round(canvasH / 26));
   return [
     `drawtext=fontfile='${font}':textfile='${escapeFilterValue(input.title.promptFile)}':fontcolor=white:fontsize=${size}:line_spacing=${Math.round(size / 3)}:x=(w-text_w)/2:y=(h-text_h)/2`,
-    `drawtext=fontfile='${font}':textfile='${escapeFilterValue(input.title.labelFile)}':fontcolor=0xa0a8b8:fontsize=${labelSize}:x=(w-text_w)/2:y=h-text_h-h/12`,
+    `drawtext=fontfile='${font}':textfile='${escapeFilterValue(input.title.labelFile)}':fontcolor=0xa0a8b8:fontsize=${labelSize}:x=(w-text_w)/2:y=h*0.74`,
   ].join(',');
 }
