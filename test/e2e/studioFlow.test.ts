@@ -101,6 +101,8 @@ describe('studio: shot, keyframes, takes', () => {
     await page.getByTestId('shot-inspector').waitFor();
     await page.getByTestId('shot-prompt').fill('A lighthouse keeper walks along the harbour wall at dusk.');
     await page.getByRole('button', { name: 'Camera: Dolly in' }).click();
+    // Short takes keep the Animatic renders quick on CI's two cores.
+    await page.getByRole('combobox', { name: 'Duration' }).selectOption('2');
 
     await page.getByTestId('keyframe-first-grab').click();
     const grab = page.getByTestId('frame-grab-dialog');
@@ -204,6 +206,48 @@ describe('studio: shot, keyframes, takes', () => {
     expect(next.model).toEqual(first.model);
     await page.getByTestId('keyframe-first-image').waitFor();
     await shoot('studio-continued-shot');
+    expect(errors).toEqual([]);
+  });
+
+  it('fills keyframes from disk and from the bin, and brings back an earlier prompt', async () => {
+    const next = document().shots[document().shotOrder[1]!]!;
+    await page.getByTestId('keyframe-last-file').setInputFiles(files.image);
+    await page.getByTestId('keyframe-last-image').waitFor();
+    await expect
+      .poll(() => document().assets[document().shots[next.id]!.keyframes.last ?? '']?.name)
+      .toBe('poster.png');
+
+    // A still dragged from the bin onto the middle slot (the drag payload the bin writes).
+    const grab = Object.values(document().assets).find((asset) => asset.origin.kind === 'frameGrab')!;
+    await page
+      .getByTestId('keyframe-middle')
+      .locator('.keyframe-well')
+      .evaluate((well, assetId) => {
+        const transfer = new DataTransfer();
+        transfer.setData(
+          'application/x-shotloom-asset',
+          JSON.stringify({ assetId, shotId: null, takeId: null, kind: 'image', durationSeconds: 0 }),
+        );
+        well.dispatchEvent(
+          new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+        well.dispatchEvent(
+          new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+      }, grab.id);
+    await expect.poll(() => document().shots[next.id]!.keyframes.middle).toBe(grab.id);
+    await page.getByTestId('keyframe-middle-image').waitFor();
+
+    // Back to the first shot: its takes' prompt is in the history.
+    const first = document().shots[document().shotOrder[0]!]!;
+    await page.locator(`[data-testid="bin-item"][data-key="shot:${first.id}"]`).click();
+    await expect.poll(() => page.getByTestId('shot-inspector').getAttribute('data-shot-id')).toBe(first.id);
+    const original = first.prompt;
+    await page.getByTestId('shot-prompt').fill('A different idea entirely.');
+    await page.getByTestId('shot-prompt').blur();
+    await expect.poll(() => document().shots[first.id]!.prompt).toBe('A different idea entirely.');
+    await page.getByRole('combobox', { name: 'Prompt history' }).selectOption(original);
+    await expect.poll(() => document().shots[first.id]!.prompt).toBe(original);
     expect(errors).toEqual([]);
   });
 });

@@ -162,6 +162,7 @@ export function KeyframeSlot({
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
+        data-testid={`keyframe-${slot}-file`}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';

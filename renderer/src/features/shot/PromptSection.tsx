@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import type { Shot, Take } from '../../../../common/model';
 import { cameraPresets, insertPhrase, stylePresets, type PromptPreset } from './presets';
 import { useShotText, type ShotEditor } from './useShotEditor';
 
@@ -35,17 +36,37 @@ function PresetRow({
   );
 }
 
+/**
+ * The prompts this shot has used, newest first: its recorded history and the prompt of every take
+ * it generated (a take keeps the recipe it was sent with).
+ */
+export function promptHistory(shot: Shot, takes: readonly Take[]): string[] {
+  const ordered = [...shot.promptHistory, ...takes.map((take) => take.recipe.prompt)];
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const prompt of ordered.reverse()) {
+    const text = prompt.trim();
+    if (text === '' || seen.has(text)) continue;
+    seen.add(text);
+    result.push(text);
+  }
+  return result;
+}
+
 /** Prompt and negative prompt, their history, and presets inserted as editable text. */
-export function PromptSection({ editor }: { editor: ShotEditor }) {
+export function PromptSection({
+  editor,
+  history: allHistory,
+}: {
+  editor: ShotEditor;
+  history: readonly string[];
+}) {
   const prompt = useShotText(editor, 'prompt');
   const negative = useShotText(editor, 'negativePrompt');
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const promptId = useId();
   const negativeId = useId();
-  const history = editor.shot.promptHistory
-    .filter((entry) => entry !== prompt.value)
-    .slice(-12)
-    .reverse();
+  const history = allHistory.filter((entry) => entry !== prompt.value.trim()).slice(0, 12);
 
   const insert = (preset: PromptPreset, camera: boolean) => {
     const area = promptRef.current;

@@ -8,7 +8,7 @@ import { TakesSection } from '../takes/TakesSection';
 import { GenerateSection } from './GenerateSection';
 import { KeyframesSection } from './KeyframesSection';
 import { ModelSection } from './ModelSection';
-import { PromptSection } from './PromptSection';
+import { PromptSection, promptHistory } from './PromptSection';
 import { ReferencesSection } from './ReferencesSection';
 import { useCreateShot } from './useCreateShot';
 import { useShotEditor, useShotText } from './useShotEditor';
@@ -44,6 +44,10 @@ function ShotHeader({
 
 function ShotForm({ shot, document }: { shot: Shot; document: Project }) {
   const editor = useShotEditor(shot);
+  const history = promptHistory(
+    shot,
+    shot.takeIds.map((id) => document.takes[id]).filter((take) => take !== undefined),
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   // A newly shown shot starts at its top (prompt first), wherever the previous one was scrolled.
   useEffect(() => {
@@ -57,7 +61,7 @@ function ShotForm({ shot, document }: { shot: Shot; document: Project }) {
           {editor.error}
         </div>
       )}
-      <PromptSection editor={editor} />
+      <PromptSection editor={editor} history={history} />
       <KeyframesSection editor={editor} document={document} />
       <ModelSection editor={editor} />
       <ReferencesSection editor={editor} document={document} />
