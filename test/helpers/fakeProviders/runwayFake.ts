@@ -50,6 +50,8 @@ export class RunwayFake {
   readonly scripts: RunwayTaskScript[] = [];
   /** The next N output downloads answer 403 (an expired signed link). */
   expireDownloads = 0;
+  /** The next N output downloads answer 200 with an HTML error page instead of the video. */
+  htmlDownloads = 0;
   /** The next N output downloads are cut after this many bytes. */
   cutDownloads = 0;
   cutAfterBytes = 20_000;
@@ -202,6 +204,13 @@ export class RunwayFake {
         response
           .writeHead(403, { 'content-type': 'application/xml' })
           .end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+        return;
+      }
+      if (this.htmlDownloads > 0) {
+        this.htmlDownloads -= 1;
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<html><body>Service temporarily unavailable</body></html>');
         return;
       }
       const cut = this.cutDownloads > 0 ? this.cutAfterBytes : undefined;

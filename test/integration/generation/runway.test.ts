@@ -141,6 +141,37 @@ describe('Runway adapter through the job engine, against a fake Runway server', 
     expect(String(body.videoUri)).toMatch(/^runway:\/\//);
   });
 
+  it('act_two: the first keyframe is the character, the source video the performance', async () => {
+    const sourceVideo: LocalMedia = {
+      path: clip,
+      kind: 'video',
+      mimeType: 'video/mp4',
+      sizeBytes: 1,
+      durationSeconds: 1,
+    };
+    const job = await run(
+      runwayRequest({
+        model: 'act_two',
+        mode: 'videoToVideo',
+        sourceVideo,
+        keyframes: { first, middle: null, last: null },
+        ratio: '9:16',
+      }),
+    );
+    expect(job.state).toBe('succeeded');
+    const body = fake.server.seen('POST', '/v1/character_performance')[0]?.json as Record<string, unknown>;
+    expect(body).toMatchObject({
+      model: 'act_two',
+      ratio: '720:1280',
+      character: { type: 'image' },
+      reference: { type: 'video' },
+    });
+    expect(fake.uploads.map((upload) => upload.filename)).toEqual([
+      'first.png',
+      expect.stringMatching(/\.mp4$/),
+    ]);
+  });
+
   it('400 → PROVIDER_BAD_REQUEST, not retried', async () => {
     fake.server.inject('POST', '/v1/text_to_video', {
       kind: 'status',
@@ -280,6 +311,17 @@ describe('Runway adapter through the job engine, against a fake Runway server', 
       ffprobePath: ffprobeBinary(),
     });
     expect(probed.facts.video?.frameCount).toBe(24);
+  });
+
+  it('an HTML page instead of a video fails ffprobe verification: retried, then a clear error', async () => {
+    fake.htmlDownloads = 1;
+    const recovered = await run(runwayRequest({}));
+    expect(recovered.state).toBe('succeeded');
+    fake.htmlDownloads = 10;
+    const job = await run(runwayRequest({}));
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'PROVIDER_FAILED', retryable: true } });
+    expect(job.error?.message).toMatch(/not a playable video/);
+    expect(harness.importer.imported.map((entry) => entry.jobId)).toEqual([recovered.id]);
   });
 
   it('cancel asks Runway to stop the task (DELETE /v1/tasks/{id})', async () => {
