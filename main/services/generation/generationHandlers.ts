@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ProviderId } from '../../../common/catalog/providerIds';
 import type { HandlerMap } from '../../core/handlers';
+import { redact } from '../../providers/errors';
 import type { Binaries } from '../../ffmpeg/binaries';
 import type { ProviderRegistry } from '../../providers/registry';
 import type { JobEngine } from '../jobs/jobEngine';
@@ -64,7 +65,8 @@ export function generationHandlers(deps: GenerationHandlerDeps): Pick<HandlerMap
         });
         return { provider, ...result };
       } catch (error) {
-        return { provider, ok: false, detail: error instanceof Error ? error.message : String(error) };
+        const message = error instanceof Error ? error.message : String(error);
+        return { provider, ok: false, detail: redact(message, [apiKey]) };
       } finally {
         clearTimeout(timer);
       }
