@@ -9,21 +9,18 @@ type Video = OpenAI.Videos.Video;
 type VideoSize = OpenAI.Videos.VideoSize;
 type VideoSeconds = OpenAI.Videos.VideoSeconds;
 
-/** Sizes per ratio: sora-2 renders 720p only; sora-2-pro adds the taller 1024x1792 family ("high"). */
+/**
+ * Sizes per ratio, as the OpenAPI `VideoSize` enum lists them: sora-2 renders 1280x720 / 720x1280;
+ * sora-2-pro adds 1792x1024 / 1024x1792 (resolution "high"). An explicit `options.size` wins.
+ */
 const standardSizes: Record<string, string> = { '16:9': '1280x720', '9:16': '720x1280' };
 const highSizes: Record<string, string> = { '16:9': '1792x1024', '9:16': '1024x1792' };
-const fullHdSizes: Record<string, string> = { '16:9': '1920x1080', '9:16': '1080x1920' };
 
 /** The pixel size sent as `size`: the explicit option, else one derived from the ratio and resolution. */
 export function soraSize(request: GenerationRequest): string {
   if (request.options.size) return request.options.size;
   const pro = request.model.includes('pro');
-  const table =
-    pro && request.options.resolution === '1080p'
-      ? fullHdSizes
-      : pro && request.options.resolution === 'high'
-        ? highSizes
-        : standardSizes;
+  const table = pro && request.options.resolution === 'high' ? highSizes : standardSizes;
   const size = table[request.ratio];
   if (!size) {
     throw new AppError(

@@ -130,6 +130,19 @@ describe('OpenAI Sora 2 adapter against a fake Videos API', () => {
     expect(api.schemaErrors).toEqual([]);
   });
 
+  it('sora-2-pro at resolution "high" asks for 1792x1024, a size the YAML lists', async () => {
+    const { taskId } = await adapter.create(
+      baseRequest('openai', 'sora-2-pro', { durationSeconds: 12, options: { resolution: 'high' } }),
+      context(),
+    );
+    expect(api.jobs.get(taskId)?.body.value).toMatchObject({
+      model: 'sora-2-pro',
+      size: '1792x1024',
+      seconds: '12',
+    });
+    expect(api.schemaErrors).toEqual([]);
+  });
+
   it('remixes, edits and extends an earlier video with schema-valid requests', async () => {
     const { taskId: sourceId } = await adapter.create(baseRequest('openai', 'sora-2'), context());
     const remix = await adapter.create(
