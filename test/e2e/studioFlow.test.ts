@@ -128,6 +128,10 @@ describe('studio: shot, keyframes, takes', () => {
     const last = document().assets[shot?.keyframes.last ?? ''];
     expect(first?.origin).toMatchObject({ kind: 'frameGrab', frame: 12 });
     expect(last?.origin, JSON.stringify(last?.origin)).toMatchObject({ kind: 'frameGrab', frame: 94 });
+    await page
+      .getByTestId('panel-inspector')
+      .locator('.panel-body')
+      .evaluate((body) => body.scrollTo({ top: 0 }));
     await shoot('studio-shot-inspector');
     expect(errors).toEqual([]);
   });

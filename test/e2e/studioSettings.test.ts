@@ -127,4 +127,23 @@ describe('studio: settings and API keys', () => {
     await screenshot(page, 'studio-settings-project-1280x800');
     expect(errors).toEqual([]);
   });
+
+  it('lists the keyboard shortcuts', async () => {
+    await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Shift+?');
+    const dialog = page.getByTestId('shortcuts-dialog');
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    for (const action of [
+      'Import media',
+      'New shot',
+      'Search the bin',
+      'Settings',
+      'Show or hide jobs',
+    ]) {
+      expect(text).toContain(action);
+    }
+    await screenshot(page, 'studio-shortcuts-1280x800');
+    expect(errors).toEqual([]);
+  });
 });

@@ -3,11 +3,16 @@ import { useApi } from '../../api/ApiContext';
 import { IconButton } from '../../components/Button';
 import { useShortcuts } from '../../shortcuts';
 import { SettingsDialog } from './SettingsDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
-/** The title bar's settings button; Mod+, and the application menu open the same dialog. */
+/**
+ * The title bar's settings and shortcuts buttons; Mod+, / ? and the application menu open the same
+ * dialogs.
+ */
 export function SettingsButton() {
   const api = useApi();
   const [open, setOpen] = useState(false);
+  const [help, setHelp] = useState(false);
   useShortcuts([
     {
       id: 'app.settings',
@@ -16,11 +21,19 @@ export function SettingsButton() {
       group: 'Application',
       run: () => setOpen(true),
     },
+    {
+      id: 'app.shortcuts',
+      keys: ['Shift+?'],
+      description: 'Keyboard shortcuts',
+      group: 'Application',
+      run: () => setHelp(true),
+    },
   ]);
   useEffect(
     () =>
       api.on('app:menuCommand', ({ command }) => {
         if (command === 'app.settings') setOpen(true);
+        if (command === 'help.shortcuts') setHelp(true);
       }),
     [api],
   );
@@ -33,7 +46,14 @@ export function SettingsButton() {
         onClick={() => setOpen(true)}
         data-testid="open-settings"
       />
+      <IconButton
+        icon="key"
+        label="Keyboard shortcuts (?)"
+        onClick={() => setHelp(true)}
+        data-testid="open-shortcuts"
+      />
       {open && <SettingsDialog open onClose={() => setOpen(false)} />}
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </>
   );
 }
