@@ -164,18 +164,24 @@ export async function countStreams(path: string) {
     'error',
     '-count_packets',
     '-show_entries',
-    'stream=codec_type,nb_read_packets,duration,sample_rate,channels,duration_ts,time_base',
+    'stream=codec_type,nb_read_packets,duration,sample_rate,channels,duration_ts,time_base:format=duration',
     '-of',
     'json',
     path,
   ]);
-  const streams = (JSON.parse(stdout) as { streams: Array<Record<string, string | number>> }).streams;
+  const parsed = JSON.parse(stdout) as {
+    streams: Array<Record<string, string | number>>;
+    format?: { duration?: string };
+  };
+  const streams = parsed.streams;
+  // Matroska/WebM keep no per-stream duration: the container's stands in.
+  const seconds = (value: string | number | undefined): number => Number(value ?? parsed.format?.duration);
   const video = streams.find((stream) => stream.codec_type === 'video');
   const audio = streams.find((stream) => stream.codec_type === 'audio');
   return {
     videoFrames: video ? Number(video.nb_read_packets) : null,
-    videoSeconds: video ? Number(video.duration) : null,
-    audioSeconds: audio ? Number(audio.duration) : null,
+    videoSeconds: video ? seconds(video.duration) : null,
+    audioSeconds: audio ? seconds(audio.duration) : null,
     audioSampleRate: audio ? Number(audio.sample_rate) : null,
     audioChannels: audio ? Number(audio.channels) : null,
   };
