@@ -3,6 +3,7 @@ import { AppError } from '../../../common/contract';
 import { soraSize, uploadable } from '../openai/soraRequest';
 import type { GenerationRequest } from '../types';
 import type { VideoJob } from '../openai/videoJob';
+import { promptWithCamera } from '../promptText';
 
 /**
  * CometAPI's OpenAI-compatible `/v1/videos` (apidoc.cometapi.com/api/video/veo3, …/sora-2): Sora 2
@@ -68,7 +69,7 @@ export async function sendCometCreate(
     if (!first || !last) throw new AppError('BAD_REQUEST', 'First + last frame needs both keyframes.');
     const form = new FormData();
     form.append('model', request.model);
-    form.append('prompt', request.prompt);
+    form.append('prompt', promptWithCamera(request));
     form.append('seconds', seconds);
     form.append('size', size);
     form.append('input_reference', await uploadable(first));
@@ -78,7 +79,7 @@ export async function sendCometCreate(
   return client.videos.create(
     {
       model: request.model,
-      prompt: request.prompt,
+      prompt: promptWithCamera(request),
       seconds: seconds as OpenAI.Videos.VideoSeconds,
       size: size as OpenAI.Videos.VideoSize,
       ...(request.mode === 'imageToVideo' && first ? { input_reference: await uploadable(first) } : {}),

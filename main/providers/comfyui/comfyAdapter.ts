@@ -36,6 +36,7 @@ import {
   type WorkflowTemplate,
 } from './comfyTemplates';
 import { historyToPoll, type ComfyHistory } from './comfyHistory';
+import { promptWithCamera } from '../promptText';
 
 export interface ComfyAdapterOptions {
   /** ComfyUI base URLs; jobs go to the one with the shortest queue. */
@@ -118,7 +119,7 @@ export class ComfyAdapter implements ProviderAdapter {
     const [width, height] = templateSize(request.ratio);
     const fps = template.fps ?? Math.max(1, Math.round(request.rate.num / request.rate.den));
     const values: Record<string, string | number> = {
-      prompt: request.prompt,
+      prompt: promptWithCamera(request),
       negativePrompt: request.negativePrompt,
       width,
       height,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../../common/contract';
 import type { GenerationMode } from '../../../common/model';
 import type { GenerationRequest, LocalMedia } from '../types';
+import { promptWithCamera } from '../promptText';
 
 /**
  * fal endpoints Shotloom maps, with their input fields as `@fal-ai/client@1.10.1`'s
@@ -26,7 +27,7 @@ const optional = (condition: boolean, value: Input): Input => (condition ? value
 
 function common(request: GenerationRequest): Input {
   return {
-    prompt: request.prompt,
+    prompt: promptWithCamera(request),
     ...optional(request.negativePrompt !== '', { negative_prompt: request.negativePrompt }),
   };
 }
@@ -56,7 +57,7 @@ const klingReference: Endpoint = {
   modes: new Set(['referenceImages', 'imageToVideo', 'firstLastFrame']),
   maxReferences: 4,
   build: async (request, file) => ({
-    prompt: request.prompt,
+    prompt: promptWithCamera(request),
     duration: seconds(request),
     aspect_ratio: request.ratio,
     generate_audio: request.audio,
@@ -70,7 +71,10 @@ const klingReference: Endpoint = {
 
 const klingEdit: Endpoint = {
   modes: new Set(['videoToVideo']),
-  build: async (request, file) => ({ prompt: request.prompt, video_url: await file(request.sourceVideo!) }),
+  build: async (request, file) => ({
+    prompt: promptWithCamera(request),
+    video_url: await file(request.sourceVideo!),
+  }),
 };
 
 const wan: Endpoint = {
@@ -92,7 +96,7 @@ const wan: Endpoint = {
 const ltx: Endpoint = {
   modes: new Set(['imageToVideo']),
   build: async (request, file) => ({
-    prompt: request.prompt,
+    prompt: promptWithCamera(request),
     image_url: await file(request.keyframes.first!),
     duration: seconds(request),
     generate_audio: request.audio,
@@ -103,7 +107,7 @@ const ltx: Endpoint = {
 const hailuo: Endpoint = {
   modes: new Set(['imageToVideo']),
   build: async (request, file) => ({
-    prompt: request.prompt,
+    prompt: promptWithCamera(request),
     image_url: await file(request.keyframes.first!),
     ...optional(request.options.enhancePrompt !== undefined, {
       prompt_optimizer: request.options.enhancePrompt,
@@ -114,7 +118,7 @@ const hailuo: Endpoint = {
 const seedance: Endpoint = {
   modes: new Set(['imageToVideo', 'firstLastFrame']),
   build: async (request, file) => ({
-    prompt: request.prompt,
+    prompt: promptWithCamera(request),
     aspect_ratio: request.ratio,
     duration: seconds(request),
     generate_audio: request.audio,
@@ -130,7 +134,7 @@ function veo(modes: GenerationMode[], extra: Builder): Endpoint {
     modes: new Set(modes),
     maxReferences: 3,
     build: async (request, file) => ({
-      prompt: request.prompt,
+      prompt: promptWithCamera(request),
       generate_audio: request.audio,
       ...optional(request.options.resolution !== undefined, { resolution: request.options.resolution }),
       ...(await extra(request, file)),

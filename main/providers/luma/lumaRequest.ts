@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type LumaAI from 'lumaai';
 import { AppError } from '../../../common/contract';
 import type { GenerationRequest, LocalMedia } from '../types';
+import { promptWithCamera } from '../promptText';
 
 type CreateParams = LumaAI.Generations.GenerationCreateParams;
 type Keyframes = NonNullable<CreateParams['keyframes']>;
@@ -76,7 +77,7 @@ export async function lumaParameters(
     keyframes.frame0 = { type: 'generation', id: request.options.sourceGenerationId! };
   return {
     model: request.model as CreateParams['model'],
-    prompt: request.prompt,
+    prompt: promptWithCamera(request),
     aspect_ratio: request.ratio as CreateParams['aspect_ratio'],
     duration: `${request.durationSeconds}s`,
     ...(request.options.resolution ? { resolution: request.options.resolution } : {}),

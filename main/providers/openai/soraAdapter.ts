@@ -17,6 +17,7 @@ import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { classifySoraError } from './soraErrors';
 import { sendSoraCreate, soraSize } from './soraRequest';
 import { videoJobToPoll } from './videoJob';
+import { promptWithCamera } from '../promptText';
 
 export const openAiDefaultBaseUrl = 'https://api.openai.com/v1';
 
@@ -169,7 +170,7 @@ export class SoraAdapter implements ProviderAdapter {
     try {
       const page = await client.videos.list({ order: 'desc', limit: 50 }, { signal: context.signal });
       const match = page.data.find(
-        (video) => video.created_at >= since && video.prompt === uncertain.request.prompt,
+        (video) => video.created_at >= since && video.prompt === promptWithCamera(uncertain.request),
       );
       if (match) return match.id;
       const oldest = page.data.at(-1);

@@ -4,6 +4,7 @@ import type OpenAI from 'openai';
 import { toFile } from 'openai';
 import { AppError } from '../../../common/contract';
 import type { GenerationRequest, LocalMedia } from '../types';
+import { promptWithCamera } from '../promptText';
 
 type Video = OpenAI.Videos.Video;
 type VideoSize = OpenAI.Videos.VideoSize;
@@ -77,7 +78,7 @@ export async function sendSoraCreate(
       if (first) checkReferenceSize(first, size);
       return client.videos.create(
         {
-          prompt: request.prompt,
+          prompt: promptWithCamera(request),
           model: request.model,
           seconds,
           size: size as VideoSize,
@@ -89,17 +90,17 @@ export async function sendSoraCreate(
     case 'remix': {
       const source = request.options.sourceGenerationId;
       if (!source) throw new AppError('BAD_REQUEST', 'A Sora remix needs the id of an earlier Sora take.');
-      return client.videos.remix(source, { prompt: request.prompt }, options);
+      return client.videos.remix(source, { prompt: promptWithCamera(request) }, options);
     }
     case 'videoToVideo': {
       const source = sourceVideoRef(request);
       const video = source.kind === 'id' ? { id: source.id } : await uploadable(source.media);
-      return client.videos.edit({ prompt: request.prompt, video }, options);
+      return client.videos.edit({ prompt: promptWithCamera(request), video }, options);
     }
     case 'extend': {
       const source = sourceVideoRef(request);
       const video = source.kind === 'id' ? { id: source.id } : await uploadable(source.media);
-      return client.videos.extend({ prompt: request.prompt, seconds, video }, options);
+      return client.videos.extend({ prompt: promptWithCamera(request), seconds, video }, options);
     }
     default:
       throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);

@@ -19,6 +19,7 @@ import type {
 } from '../types';
 import { classifyReplicateError, replicateClient } from './replicateClient';
 import { checkReplicateRequest, replicateInput } from './replicateInputs';
+import { promptWithCamera } from '../promptText';
 
 const moderationPattern = /flagged as sensitive|\bE005\b|nsfw|safety|content policy|moderat/i;
 
@@ -165,7 +166,7 @@ export class ReplicateAdapter implements ProviderAdapter {
         (prediction) =>
           Date.parse(prediction.created_at) >= since &&
           prediction.model === uncertain.request.model &&
-          (prediction.input as { prompt?: unknown }).prompt === uncertain.request.prompt,
+          (prediction.input as { prompt?: unknown }).prompt === promptWithCamera(uncertain.request),
       );
       if (match) return match.id;
       const oldest = page.results.at(-1);

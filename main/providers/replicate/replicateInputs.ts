@@ -1,5 +1,6 @@
 import { AppError } from '../../../common/contract';
 import type { GenerationRequest, LocalMedia } from '../types';
+import { promptWithCamera } from '../promptText';
 
 /**
  * Replicate video models take model-specific inputs (each model's OpenAPI schema). The ones
@@ -21,7 +22,7 @@ const veo31: ModelMapping = {
   async build(request, url) {
     const { first, last } = request.keyframes;
     return {
-      prompt: request.prompt,
+      prompt: promptWithCamera(request),
       aspect_ratio: request.ratio,
       duration: request.durationSeconds,
       generate_audio: request.audio,
@@ -44,7 +45,7 @@ const klingV3: ModelMapping = {
   async build(request, url) {
     const { first, last } = request.keyframes;
     return {
-      prompt: request.prompt,
+      prompt: promptWithCamera(request),
       aspect_ratio: request.ratio,
       duration: request.durationSeconds,
       generate_audio: request.audio,
@@ -61,7 +62,7 @@ const generic: ModelMapping = {
   async build(request, url) {
     const first = request.keyframes.first;
     return {
-      prompt: request.prompt,
+      prompt: promptWithCamera(request),
       ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
       ...(request.seed !== null ? { seed: request.seed } : {}),
       ...(first && request.mode === 'imageToVideo' ? { image: await url(first) } : {}),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { VideoGenerationReferenceType, type GenerateVideosParameters, type Image } from '@google/genai';
 import { AppError } from '../../../common/contract';
 import type { GenerationRequest, LocalMedia } from '../types';
+import { promptWithCamera } from '../promptText';
 
 /**
  * A request as `models.generateVideos` parameters for the Gemini API (providers.md (c)): text,
@@ -73,7 +74,7 @@ export async function veoParameters(request: GenerationRequest): Promise<Generat
   checkVeoRequest(request);
   const { first, last } = request.keyframes;
   const withImage = request.mode === 'imageToVideo' || request.mode === 'firstLastFrame';
-  const source: NonNullable<GenerateVideosParameters['source']> = { prompt: request.prompt };
+  const source: NonNullable<GenerateVideosParameters['source']> = { prompt: promptWithCamera(request) };
   if (withImage && first) source.image = await image(first);
   if (request.mode === 'extend') {
     source.video = request.options.sourceGenerationId

@@ -130,6 +130,18 @@ describe('Luma Dream Machine adapter against a fake', () => {
     expect(luma.violations).toEqual([]);
   });
 
+  it('says the shot’s camera direction in words', async () => {
+    const { taskId } = await adapter.create(
+      baseRequest('luma', 'ray-2', {
+        durationSeconds: 5,
+        prompt: 'A desert road',
+        cameraDirection: 'dollyIn',
+      }),
+      context(),
+    );
+    expect(luma.generations.get(taskId)?.body.prompt).toBe('A desert road. Camera: slow dolly in.');
+  });
+
   it('refuses what the Dream Machine API cannot do, before any request', async () => {
     expect(
       (await rejectionOf(adapter.create(baseRequest('luma', 'ray-2', { durationSeconds: 8 }), context())))

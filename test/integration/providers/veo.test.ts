@@ -116,6 +116,16 @@ describe('Google Veo adapter (Gemini API) against a fake', () => {
     expect(veo.violations).toEqual([]);
   });
 
+  it('says the shot’s camera direction in words (Veo has no camera parameter)', async () => {
+    const { taskId } = await adapter.create(
+      baseRequest('google', model, { prompt: 'A harbour at dawn', cameraDirection: 'panLeft' }),
+      context(),
+    );
+    expect(veo.operations.get(taskId)!.body.instances[0]!.prompt).toBe(
+      'A harbour at dawn. Camera: pan left.',
+    );
+  });
+
   it('refuses what Veo on the Gemini API cannot do, before any request', async () => {
     const refs = await Promise.all(
       [1, 2, 3, 4].map((index) => stillMedia(dir.path, 256, 256, `many${index}.png`)),
