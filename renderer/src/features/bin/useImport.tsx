@@ -53,15 +53,16 @@ export function useImport(): {
   const relink = useCallback(
     (entry: BinEntry) => {
       if (!entry.assetId) return;
-      void api
-        .invoke('project:relink', { assetId: entry.assetId, searchIn: { kind: 'dialog' } })
-        .then((result) => {
-          if (!result.ok) setStatus({ message: result.error.message, error: true });
-          else if (result.value.stillMissingAssetIds.includes(entry.assetId ?? ''))
-            setStatus({ message: `${entry.name} was not found in that folder.`, error: true });
-          else
-            setStatus({ message: `Relinked ${result.value.relinkedAssetIds.length} file(s).`, error: false });
-        });
+      // The desktop app asks for a folder to search; the browser host searches the project folder.
+      const searchIn =
+        api.host.kind === 'web' ? ({ kind: 'projectFolder' } as const) : ({ kind: 'dialog' } as const);
+      void api.invoke('project:relink', { assetId: entry.assetId, searchIn }).then((result) => {
+        if (!result.ok) setStatus({ message: result.error.message, error: true });
+        else if (result.value.stillMissingAssetIds.includes(entry.assetId ?? ''))
+          setStatus({ message: `${entry.name} was not found in that folder.`, error: true });
+        else
+          setStatus({ message: `Relinked ${result.value.relinkedAssetIds.length} file(s).`, error: false });
+      });
     },
     [api],
   );
