@@ -1,7 +1,7 @@
 import { AppError } from '../../../common/contract';
 import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { classifySdkError } from '../errors';
-import { contentUrl, downloadVideoContent, openAiClient } from '../openai/soraAdapter';
+import { contentUrl, downloadVideoContent, openAiClient } from '../openai/videosClient';
 import { videoJobToPoll, type VideoJob } from '../openai/videoJob';
 import type {
   AdapterContext,

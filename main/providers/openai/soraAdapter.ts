@@ -1,6 +1,3 @@
-import OpenAI from 'openai';
-import { AppError } from '../../../common/contract';
-import { streamDownload } from '../download';
 import type {
   AdapterContext,
   CostEstimate,
@@ -15,104 +12,10 @@ import type {
 } from '../types';
 import { estimateFromCatalog, validateWithCatalog } from '../capability';
 import { classifySoraError } from './soraErrors';
-import { sendSoraCreate, soraSize } from './soraRequest';
+import { checkSoraRequest, sendSoraCreate } from './soraRequest';
+import { contentUrl, downloadVideoContent, openAiClient } from './videosClient';
 import { videoJobToPoll } from './videoJob';
 import { promptWithCamera } from '../promptText';
-
-export const openAiDefaultBaseUrl = 'https://api.openai.com/v1';
-
-/** Modes the Sora 2 Videos API offers (first+last frame and reference images are not among them). */
-const soraModes = new Set(['textToVideo', 'imageToVideo', 'remix', 'videoToVideo', 'extend']);
-const soraSeconds = new Set([4, 8, 12, 16, 20]);
-
-/** What the Videos API itself refuses, checked before any request (the engine checks the catalog first). */
-export function checkSoraRequest(request: GenerationRequest): void {
-  if (!soraModes.has(request.mode)) {
-    throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);
-  }
-  if (request.mode !== 'remix' && !soraSeconds.has(request.durationSeconds)) {
-    throw new AppError(
-      'CAPABILITY_UNSUPPORTED',
-      'Sora 2 makes clips of 4, 8 or 12 seconds (extensions up to 20).',
-    );
-  }
-  if (request.mode === 'textToVideo' || request.mode === 'imageToVideo') soraSize(request);
-}
-
-function requireKey(context: AdapterContext, provider: string): string {
-  if (!context.apiKey) throw new AppError('KEY_MISSING', `Add a ${provider} API key in Settings → Keys.`);
-  return context.apiKey;
-}
-
-/** A client with SDK retries off: the job engine owns every retry (and never repeats a create). */
-export function openAiClient(
-  context: AdapterContext,
-  timeout: number,
-  defaultBaseUrl = openAiDefaultBaseUrl,
-  provider = 'OpenAI',
-): OpenAI {
-  return new OpenAI({
-    apiKey: requireKey(context, provider),
-    baseURL: context.baseUrl ?? defaultBaseUrl,
-    maxRetries: 0,
-    timeout,
-  });
-}
-
-/** Where a finished video's bytes are: `/videos/{id}/content?variant=video`. */
-export function contentUrl(baseUrl: string, id: string, variant = 'video'): string {
-  return `${baseUrl.replace(/\/$/, '')}/videos/${encodeURIComponent(id)}/content?variant=${variant}`;
-}
-
-/** The video id and variant back out of a content URL. */
-export function parseContentUrl(url: string): { id: string; variant: 'video' | 'thumbnail' | 'spritesheet' } {
-  const parsed = new URL(url);
-  const match = /\/videos\/([^/]+)\/content$/.exec(parsed.pathname);
-  if (!match?.[1]) throw new AppError('INTERNAL', 'Not a video content link.', parsed.pathname);
-  const variant = parsed.searchParams.get('variant') ?? 'video';
-  if (variant !== 'video' && variant !== 'thumbnail' && variant !== 'spritesheet') {
-    throw new AppError('INTERNAL', 'Unknown video content variant.', variant);
-  }
-  return { id: decodeURIComponent(match[1]), variant };
-}
-
-/**
- * Streams `/videos/{id}/content` through the SDK's `downloadContent` (the key goes in its header,
- * never in a URL) into the destination file, with the shared checks (size, stall, cut, expiry).
- */
-export async function downloadVideoContent(
-  client: OpenAI,
-  output: GenerationOutput,
-  destinationFile: string,
-  context: AdapterContext,
-  provider: string,
-  classify: (error: unknown) => AppError,
-): Promise<DownloadResult> {
-  if (output.kind !== 'url') throw new AppError('INTERNAL', `${provider} outputs are links.`);
-  const { id, variant } = parseContentUrl(output.url);
-  return streamDownload({
-    url: output.url,
-    destinationFile,
-    signal: context.signal,
-    provider,
-    secrets: [context.apiKey],
-    resume: true,
-    fetchImpl: async (_url, init) => {
-      try {
-        return await client.videos.downloadContent(
-          id,
-          { variant },
-          {
-            signal: init?.signal ?? context.signal,
-            headers: (init?.headers ?? {}) as Record<string, string>,
-          },
-        );
-      } catch (error) {
-        throw classify(error);
-      }
-    },
-  });
-}
 
 export interface SoraAdapterOptions {
   pollIntervalMs?: number;

@@ -106,3 +106,21 @@ export async function sendSoraCreate(
       throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);
   }
 }
+
+/** Modes the Sora 2 Videos API offers (first+last frame and reference images are not among them). */
+const soraModes = new Set(['textToVideo', 'imageToVideo', 'remix', 'videoToVideo', 'extend']);
+const soraSeconds = new Set([4, 8, 12, 16, 20]);
+
+/** What the Videos API itself refuses, checked before any request (the engine checks the catalog first). */
+export function checkSoraRequest(request: GenerationRequest): void {
+  if (!soraModes.has(request.mode)) {
+    throw new AppError('CAPABILITY_UNSUPPORTED', `Sora 2 cannot do ${request.mode}.`);
+  }
+  if (request.mode !== 'remix' && !soraSeconds.has(request.durationSeconds)) {
+    throw new AppError(
+      'CAPABILITY_UNSUPPORTED',
+      'Sora 2 makes clips of 4, 8 or 12 seconds (extensions up to 20).',
+    );
+  }
+  if (request.mode === 'textToVideo' || request.mode === 'imageToVideo') soraSize(request);
+}
