@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { PeakAccumulator } from '../../../common/media/peaks';
+
+const littleEndianHost = endianness() === 'LE';
 import type { StreamedPeaks } from './peaksStream';
 
 /** Where the 16-bit PCM of a WAV file lies. */
@@ -75,8 +78,8 @@ export async function streamWavPeaks(
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const whole = bytes.length - (bytes.length % frameBytes);
-    if (layout.channels === 1) {
-      for (let index = 0; index < whole; index += 2) accumulator.pushSample(bytes.readInt16LE(index));
+    if (bytes.byteOffset % 2 === 0 && littleEndianHost) {
+      accumulator.pushFrames(new Int16Array(bytes.buffer, bytes.byteOffset, whole / 2), layout.channels);
     } else {
       for (let index = 0; index < whole; index += frameBytes) {
         let sum = 0;

@@ -64,4 +64,34 @@ describe('PeakAccumulator', () => {
       interleavedPeaks({ samplesPerBucket: 1, min: new Int16Array([-32768]), max: new Int16Array([16384]) }),
     ).toEqual([-1, 0.5]);
   });
+
+  it('mixes interleaved frames to mono by their rounded mean, across calls', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 2, maxLength: 300 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 100 }),
+        (values, channels, size, split) => {
+          const frames = Math.floor(values.length / channels);
+          const samples = Int16Array.from(values.slice(0, frames * channels));
+          const cut = Math.min(frames, split) * channels;
+          const accumulator = new PeakAccumulator(size);
+          accumulator.pushFrames(samples.subarray(0, cut), channels);
+          accumulator.pushFrames(samples.subarray(cut), channels);
+          const mono = Array.from({ length: frames }, (_, frame) => {
+            let sum = 0;
+            for (let channel = 0; channel < channels; channel += 1)
+              sum += samples[frame * channels + channel] ?? 0;
+            return Math.round(sum / channels);
+          });
+          const level = accumulator.finish();
+          const expected = naive(mono, size);
+          expect(Array.from(level.min)).toEqual(expected.min);
+          expect(Array.from(level.max)).toEqual(expected.max);
+          expect(accumulator.samples).toBe(frames);
+        },
+      ),
+    );
+  });
 });
