@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { HostKind } from '../../common/contract';
 import { Binaries } from '../ffmpeg/binaries';
 import { PidRegistry } from '../ffmpeg/pidRegistry';
+import { setDefaultPidRegistry } from '../ffmpeg/runner';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
 import {
@@ -101,6 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // ffmpeg children a crashed run left behind are ended before anything new starts.
   const pidRegistry = new PidRegistry(options.dataDir);
   await pidRegistry.reapOrphans().catch(() => []);
+  setDefaultPidRegistry(pidRegistry);
   const render = new RenderService({
     host: options.host,
     dataDir: options.dataDir,

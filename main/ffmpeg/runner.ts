@@ -28,6 +28,16 @@ export interface RunResult {
 
 const stderrTailLines = 30;
 
+let defaultRegistry: PidRegistry | null = null;
+
+/**
+ * The registry every run records its child in unless it names its own: the core sets it once at
+ * start, so that every ffmpeg child (export, media, generation) can be found after a crash.
+ */
+export function setDefaultPidRegistry(registry: PidRegistry | null): void {
+  defaultRegistry = registry;
+}
+
 function tail(text: string): string {
   return text.split('\n').slice(-stderrTailLines).join('\n').trim();
 }
@@ -120,6 +130,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
       timers.push(setTimeout(() => child.kill('SIGKILL'), grace * 2));
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const registry = options.registry ?? defaultRegistry;
     let pid: number | undefined;
     let registered: Promise<void> = Promise.resolve();
     const cleanup = (): void => {
@@ -127,7 +138,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
       for (const timer of timers) clearTimeout(timer);
       const finishedPid = pid;
       if (finishedPid !== undefined)
-        void registered.then(() => options.registry?.remove(finishedPid)).catch(() => undefined);
+        void registered.then(() => registry?.remove(finishedPid)).catch(() => undefined);
     };
     const fileOutputs = invocation.outputs
       .map((output) => output.path)
@@ -149,9 +160,9 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
       if (child?.pid !== undefined) {
         pid = child.pid;
         options.onStart?.(child.pid);
-        registered = (
-          options.registry?.add(child.pid, fileOutputs.at(-1) ?? 'ffmpeg') ?? Promise.resolve()
-        ).catch(() => undefined);
+        registered = (registry?.add(child.pid, fileOutputs.at(-1) ?? 'ffmpeg') ?? Promise.resolve()).catch(
+          () => undefined,
+        );
       }
     });
     command.on('stderr', (line: string) => {
