@@ -3,8 +3,8 @@ import { clipBox } from './draw/drawClips';
 import type { LaneScene } from './draw/scene';
 import type { DrawnClip } from './draw/visibleClips';
 
-const minAccessibleWidthPx = 8;
-const maxAccessibleClips = 300;
+const minAccessibleWidthPx = 10;
+const maxAccessibleClips = 150;
 
 /**
  * An invisible list of the clips on screen over the canvas: screen readers read it, and tests find
@@ -26,11 +26,21 @@ export const ClipAccessLayer = memo(function ClipAccessLayer({
           )
           .slice(0, maxAccessibleClips)
       : clips;
+  // Content coordinates in a translated list: scrolling changes one transform, not every item.
+  const content: LaneScene = {
+    ...scene,
+    scale: { pxPerFrame: scene.scale.pxPerFrame, scrollPx: 0 },
+    scrollTop: 0,
+  };
   return (
-    <ul className="clip-access-layer" aria-label="Clips in view">
+    <ul
+      className="clip-access-layer"
+      aria-label="Clips in view"
+      style={{ transform: `translate(${-scene.scale.scrollPx}px, ${-scene.scrollTop}px)` }}
+    >
       {listed.map((drawn) => {
         if (drawn.ghost) return null;
-        const box = clipBox(scene, drawn);
+        const box = clipBox(content, drawn);
         if (box.width < minAccessibleWidthPx) return null;
         return (
           <li

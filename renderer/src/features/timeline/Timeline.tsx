@@ -19,6 +19,7 @@ import { prepareCanvas } from './draw/useCanvas';
 import { visibleClips } from './draw/visibleClips';
 import { rulerTicks } from './geometry/rulerTicks';
 import {
+  clampPxPerFrame,
   clampScroll,
   fitScale,
   frameToX,
@@ -57,8 +58,24 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   const { edit, editBatch, undo, redo, snapshot } = useProjectState();
   const [selectedIds, setUi] = useUiState((state) => state.selectedItemIds);
   const [playheadFrame] = useUiState((state) => state.playheadFrame);
-  const [pxPerFrame] = useUiState((state) => state.pixelsPerFrame);
-  const [scrollPx, setScrollPx] = useState(0);
+  // Zoom and scroll change together in one state, so a zoom step is one render. The zoom is
+  // mirrored into the UI store (below) for the rest of the editor.
+  const [view, setView] = useState<TimeScale>(() => ({
+    pxPerFrame: clampPxPerFrame(ui.getState().pixelsPerFrame),
+    scrollPx: 0,
+  }));
+  const { pxPerFrame, scrollPx } = view;
+  const setScrollPx = useCallback(
+    (update: number | ((value: number) => number)) =>
+      setView((current) => ({
+        ...current,
+        scrollPx: typeof update === 'function' ? update(current.scrollPx) : update,
+      })),
+    [],
+  );
+  useEffect(() => {
+    if (ui.getState().pixelsPerFrame !== pxPerFrame) ui.set({ pixelsPerFrame: pxPerFrame });
+  }, [ui, pxPerFrame]);
   const [scrollTop, setScrollTop] = useState(0);
   const [snapping, setSnapping] = useState(true);
   const [transitionFrames, setTransitionFrames] = useState(12);
@@ -88,29 +105,28 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     [layout, heightPreview],
   );
   const contentFrames = Math.max(layout.durationFrames, 1);
-  const scale: TimeScale = useMemo(() => ({ pxPerFrame, scrollPx }), [pxPerFrame, scrollPx]);
+  const scale: TimeScale = view;
 
   const setScale = useCallback(
-    (next: TimeScale) => {
-      ui.set({ pixelsPerFrame: next.pxPerFrame });
-      setScrollPx(clampScroll(next.scrollPx, ui.getState().pixelsPerFrame, contentFrames, size.width));
-    },
-    [ui, contentFrames, size.width],
+    (next: TimeScale) =>
+      setView({
+        pxPerFrame: next.pxPerFrame,
+        scrollPx: clampScroll(next.scrollPx, next.pxPerFrame, contentFrames, size.width),
+      }),
+    [contentFrames, size.width],
   );
   const zoomBy = useCallback(
-    (factor: number, anchorX?: number) => {
-      const anchor =
-        anchorX ??
-        Math.max(
-          0,
-          Math.min(
-            size.width,
-            frameToX(ui.getState().playheadFrame, { pxPerFrame: ui.getState().pixelsPerFrame, scrollPx }),
-          ),
-        );
-      setScale(zoomAround({ pxPerFrame: ui.getState().pixelsPerFrame, scrollPx }, factor, anchor));
-    },
-    [setScale, scrollPx, size.width, ui],
+    (factor: number, anchorX?: number) =>
+      setView((current) => {
+        const anchor =
+          anchorX ?? Math.max(0, Math.min(size.width, frameToX(ui.getState().playheadFrame, current)));
+        const next = zoomAround(current, factor, anchor);
+        return {
+          pxPerFrame: next.pxPerFrame,
+          scrollPx: clampScroll(next.scrollPx, next.pxPerFrame, contentFrames, size.width),
+        };
+      }),
+    [size.width, ui, contentFrames],
   );
   const fit = useCallback(
     () => setScale(fitScale(contentFrames, size.width)),
@@ -135,13 +151,20 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
       marker: { frame, name: `Marker ${sequence.markers.length + 1}` },
     }).then((result) => setMessage(result.ok ? null : result.error.message));
   }, [edit, sequence.id, sequence.markers.length, ui]);
-  const blade = () =>
-    void sendAsOneStep(
-      { edit, editBatch },
-      bladeCommands(sequence, layout, ui.getState().playheadFrame, ui.getState().selectedItemIds),
-      setMessage,
-      'Blade',
-    );
+  const blade = useCallback(
+    () =>
+      void sendAsOneStep(
+        { edit, editBatch },
+        bladeCommands(sequence, layout, ui.getState().playheadFrame, ui.getState().selectedItemIds),
+        setMessage,
+        'Blade',
+      ),
+    [edit, editBatch, sequence, layout, ui],
+  );
+  const exportButton = useMemo(
+    () => <ExportButton sequence={sequence} durationFrames={layout.durationFrames} />,
+    [sequence, layout.durationFrames],
+  );
   const onZoomTo = useCallback((value: number) => zoomBy(value / ui.getState().pixelsPerFrame), [zoomBy, ui]);
   const onZoomBy = useCallback((factor: number) => zoomBy(factor), [zoomBy]);
   const onUndo = useCallback(
@@ -321,13 +344,14 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     };
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
-  }, []);
+  }, [setScrollPx]);
 
   // Keep the playhead in view while playing (page forward like an editor does).
   useEffect(
     () =>
       ui.subscribe(() => {
-        const { playheadFrame: frame, pixelsPerFrame } = ui.getState();
+        const frame = ui.getState().playheadFrame;
+        const pixelsPerFrame = wheelState.current.scale.pxPerFrame;
         const width = wheelState.current.width;
         const x = frameToX(frame, {
           pxPerFrame: pixelsPerFrame,
@@ -336,7 +360,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
         if (width > 0 && clock.getState().playing && (x > width - 20 || x < 0))
           setScrollPx(Math.max(0, frame * pixelsPerFrame - width * 0.1));
       }),
-    [ui, clock],
+    [ui, clock, setScrollPx],
   );
 
   // The native horizontal scrollbar mirrors scrollPx.
@@ -371,7 +395,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
         undoLabel={snapshot?.undoLabel ?? null}
         redoLabel={snapshot?.redoLabel ?? null}
         message={message}
-        trailing={<ExportButton sequence={sequence} durationFrames={layout.durationFrames} />}
+        trailing={exportButton}
       />
       <div className="timeline-grid">
         <div className="timeline-corner">{sequence.name}</div>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ToolIcon } from './ToolIcon';
 import type { TransitionKind } from '../../../../common/model';
 import { maxPxPerFrame, minPxPerFrame } from './geometry/timeScale';
@@ -16,7 +16,7 @@ const toSlider = (pxPerFrame: number) =>
   (Math.log(pxPerFrame / minPxPerFrame) / Math.log(maxPxPerFrame / minPxPerFrame)) * 1000;
 const fromSlider = (value: number) => minPxPerFrame * Math.pow(maxPxPerFrame / minPxPerFrame, value / 1000);
 
-export function TimelineToolbar({
+export const TimelineToolbar = memo(function TimelineToolbar({
   pxPerFrame,
   onZoom,
   onZoomBy,
@@ -170,4 +170,4 @@ export function TimelineToolbar({
       {trailing}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 
 /** Width wavesurfer renders at: a power of two up to 2,048 px, stretched to the clip by CSS. */
@@ -21,7 +21,7 @@ const whenIdle = (callback: () => void): (() => void) => {
  * zooming cost no redraw: wavesurfer is created, and redrawn at a new width after zooming settles,
  * in idle time between frames.
  */
-export function ClipWaveform({
+export const ClipWaveform = memo(function ClipWaveform({
   peaks,
   duration,
   widthPx,
@@ -56,7 +56,12 @@ export function ClipWaveform({
     const container = host.current;
     if (!container) return;
     let instance: WaveSurfer | null = null;
-    const cancel = whenIdle(() => {
+    let cancelIdle: () => void = () => undefined;
+    // Clips that only flash past during a zoom or a fast scroll never get an instance.
+    const settle = setTimeout(() => {
+      cancelIdle = whenIdle(create);
+    }, 150);
+    const create = () => {
       instance = WaveSurfer.create({
         container,
         height,
@@ -71,9 +76,10 @@ export function ClipWaveform({
         hideScrollbar: true,
         fillParent: true,
       });
-    });
+    };
     return () => {
-      cancel();
+      clearTimeout(settle);
+      cancelIdle();
       // Tearing down is not urgent either: the element is already out of the page.
       const finished = instance;
       if (finished) whenIdle(() => finished.destroy());
@@ -93,4 +99,4 @@ export function ClipWaveform({
       <div ref={host} style={{ width: renderWidth, height }} />
     </div>
   );
-}
+});
