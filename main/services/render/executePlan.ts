@@ -96,7 +96,8 @@ async function checkHeaders(plan: RenderPlan, options: ExecuteOptions): Promise<
   const hashes = await Promise.all(
     plan.headerCheckPaths.map(
       async (path) =>
-        (await probeOutputCounts(options.ffprobePath, options.resolve(path), options.signal)).videoHeaderHash,
+        (await probeOutputCounts(options.ffprobePath, options.resolve(path), options.signal, false))
+          .videoHeaderHash,
     ),
   );
   const distinct = new Set(hashes);

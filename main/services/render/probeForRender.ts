@@ -168,15 +168,29 @@ export interface OutputCounts {
   videoHeaderHash: string | null;
 }
 
+/**
+ * `countPackets` reads every packet; MP4/MOV need not: their sample tables already hold the exact
+ * packet count (nb_frames), which the header check and MP4 verification use.
+ */
 export async function probeOutputCounts(
   ffprobePath: string,
   path: string,
   signal?: AbortSignal,
+  countPackets = true,
 ): Promise<OutputCounts> {
   const json = JSON.parse(
     await runProbe(
       ffprobePath,
-      ['-count_packets', '-show_streams', '-show_format', '-show_data_hash', 'md5', '-of', 'json', path],
+      [
+        ...(countPackets ? ['-count_packets'] : []),
+        '-show_streams',
+        '-show_format',
+        '-show_data_hash',
+        'md5',
+        '-of',
+        'json',
+        path,
+      ],
       signal,
     ),
   ) as ProbeJson;
@@ -187,7 +201,7 @@ export async function probeOutputCounts(
   const sampleRate = Number(audio?.sample_rate ?? 0);
   const timeBase = parseRational(audio?.time_base ?? '');
   return {
-    videoFrames: video ? Number(video.nb_read_packets ?? NaN) : null,
+    videoFrames: video ? Number(video.nb_read_packets ?? video.nb_frames ?? NaN) : null,
     videoSeconds: video ? Number(video.duration ?? json.format?.duration ?? NaN) : null,
     audioSeconds,
     audioSamples:

@@ -19,7 +19,8 @@ export async function verifyOutput(
   ffprobePath: string,
   signal?: AbortSignal,
 ): Promise<Verification> {
-  const counts = await probeOutputCounts(ffprobePath, path, signal);
+  const sampleTables = plan.output.container === 'mp4' || plan.output.container === 'mov';
+  const counts = await probeOutputCounts(ffprobePath, path, signal, !sampleTables);
   const { output } = plan;
   const frameSeconds = output.rate.den / output.rate.num;
   const seconds = output.durationUs / 1e6;

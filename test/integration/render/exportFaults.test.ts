@@ -7,6 +7,7 @@ import { AppError } from '../../../common/contract';
 import type { Asset } from '../../../common/model';
 import { PidRegistry } from '../../../main/ffmpeg/pidRegistry';
 import { renderSequence, type RenderRequest } from '../../../main/services/render/renderSequence';
+import { verifyOutput } from '../../../main/services/render/verifyOutput';
 import { makeTempDir } from '../../helpers/tempDir';
 import { assetFor, clip, ffmpegPath, ffprobePath, makeClip, makeStill, projectWith } from './renderFixtures';
 
@@ -126,6 +127,26 @@ describe('export faults leave nothing behind', () => {
     } finally {
       await run('umount', [small]);
     }
+  });
+
+  it('verification refuses a file whose counts differ from the plan', async () => {
+    const { project, sequenceId } = projectWith([clipAsset], [clip('c1', 'a', 12)], {
+      width: 640,
+      height: 360,
+    });
+    const outcome = await renderSequence(request(project, sequenceId, join(dir.path, 'verify.mp4')));
+    expect(outcome.verification.ok).toBe(true);
+    const longer = {
+      ...outcome.plan,
+      output: { ...outcome.plan.output, frameCount: 13, durationUs: 541_667 },
+    };
+    const checked = await verifyOutput(longer, outcome.outputPath, ffprobePath);
+    expect(checked.ok).toBe(false);
+    expect(checked.problems.join(' ')).toContain('12 video frames, expected 13');
+    const silent = { ...outcome.plan, output: { ...outcome.plan.output, durationUs: 2_000_000 } };
+    expect((await verifyOutput(silent, outcome.outputPath, ffprobePath)).problems.join(' ')).toMatch(
+      /video lasts/,
+    );
   });
 
   it('a missing source gives MEDIA_MISSING before anything runs', async () => {
