@@ -6,6 +6,7 @@ import { launchChromium, screenshot } from '../helpers/browser';
 import { makeAudioFile, makeImage, makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
 import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { unlabelledControls } from './studioA11y';
 
 /**
  * The studio end to end, through the browser host in Chromium, with the offline Animatic provider:
@@ -187,8 +188,16 @@ describe('studio: shot, keyframes, takes', () => {
     expect(await dialog.getByTestId('compare-choose').count()).toBe(shot.selectedTakeId ? 1 : 2);
     await dialog.getByTestId('compare-choose').last().click();
     await expect.poll(() => document().shots[shot.id]?.selectedTakeId).toBe(other);
+    expect(await unlabelledControls(page, '[data-testid="compare-dialog"]')).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.locator('[data-testid="take-row"].is-in-use').waitFor();
+    // Every control of the bin, the inspector (with its takes) and the status bar has a name.
+    expect(
+      await unlabelledControls(
+        page,
+        '[data-testid="panel-bin"], [data-testid="panel-inspector"], [data-testid="status-bar"]',
+      ),
+    ).toEqual([]);
     expect(errors).toEqual([]);
   });
 
