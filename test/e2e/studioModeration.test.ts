@@ -7,6 +7,7 @@ import { RunwayFake } from '../helpers/fakeProviders/runwayFake';
 import { makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
 import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { unlabelledControls } from './studioA11y';
 
 /**
  * A moderation failure from a (fake) remote provider, explained in the takes list and the jobs
@@ -90,6 +91,7 @@ describe('studio: a moderation failure explained', () => {
       /PROVIDER_MODERATION.*SAFETY\.INPUT\.TEXT/,
     );
     expect(await job.getByRole('button', { name: 'Edit the shot' }).count()).toBe(1);
+    expect(await unlabelledControls(page, '[data-testid="jobs-panel"]')).toEqual([]);
     await screenshot(page, 'studio-moderation-1280x800');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'studio-moderation-1920x1080');

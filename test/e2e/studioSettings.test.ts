@@ -8,6 +8,7 @@ import { RunwayFake } from '../helpers/fakeProviders/runwayFake';
 import { makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
 import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { unlabelledControls } from './studioA11y';
 
 /**
  * Settings → API keys in Chromium through the browser host: a key typed into the page goes to the
@@ -88,6 +89,7 @@ describe('studio: settings and API keys', () => {
       true,
     );
 
+    expect(await unlabelledControls(page, '[data-testid="settings-dialog"]')).toEqual([]);
     await screenshot(page, 'studio-settings-keys-1280x800');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'studio-settings-keys-1920x1080');
@@ -134,13 +136,7 @@ describe('studio: settings and API keys', () => {
     const dialog = page.getByTestId('shortcuts-dialog');
     await dialog.waitFor();
     const text = (await dialog.textContent()) ?? '';
-    for (const action of [
-      'Import media',
-      'New shot',
-      'Search the bin',
-      'Settings',
-      'Show or hide jobs',
-    ]) {
+    for (const action of ['Import media', 'New shot', 'Search the bin', 'Settings', 'Show or hide jobs']) {
       expect(text).toContain(action);
     }
     await screenshot(page, 'studio-shortcuts-1280x800');
