@@ -24,7 +24,7 @@ export function AssetThumb({
 }) {
   const [hoverFraction, setHoverFraction] = useState<number | null>(null);
   const scrubbable = assetId !== null && (kind === 'video' || kind === 'shot') && (durationSeconds ?? 0) > 0;
-  const poster = useThumbnail(kind === 'audio' ? null : assetId);
+  const poster = useThumbnail(kind === 'audio' ? null : assetId, 120);
   const filmstrip = useFilmstrip(scrubbable && hoverFraction !== null ? assetId : null);
 
   const onMove = (event: MouseEvent<HTMLDivElement>) => {

@@ -10,6 +10,8 @@ import { useApi } from '../../api/ApiContext';
 interface ThumbCache {
   posters: Map<string, Promise<string | null>>;
   filmstrips: Map<string, Promise<FilmstripSprite | null>>;
+  /** Values already loaded, readable during render (a card scrolled back shows at once). */
+  settled: Map<string, unknown>;
 }
 
 const caches = new WeakMap<ShotloomApi, ThumbCache>();
@@ -17,7 +19,7 @@ const caches = new WeakMap<ShotloomApi, ThumbCache>();
 function cacheFor(api: ShotloomApi): ThumbCache {
   let cache = caches.get(api);
   if (!cache) {
-    cache = { posters: new Map(), filmstrips: new Map() };
+    cache = { posters: new Map(), filmstrips: new Map(), settled: new Map() };
     caches.set(api, cache);
   }
   return cache;
@@ -52,39 +54,54 @@ async function loadFilmstrip(api: ShotloomApi, assetId: string): Promise<Filmstr
 
 function useCached<T>(
   key: string | null,
+  kind: 'poster' | 'filmstrip',
   pick: (cache: ThumbCache) => Map<string, Promise<T | null>>,
   load: (api: ShotloomApi, key: string) => Promise<T | null>,
+  delayMs: number,
 ): T | null {
   const api = useApi();
+  const cache = cacheFor(api);
+  const settledKey = key === null ? null : `${kind}:${key}`;
+  const known = settledKey !== null && cache.settled.has(settledKey);
   const [value, setValue] = useState<{ key: string; value: T | null } | null>(null);
   useEffect(() => {
-    if (key === null) return;
-    const map = pick(cacheFor(api));
-    let promise = map.get(key);
-    if (!promise) {
-      promise = load(api, key).catch(() => null);
-      map.set(key, promise);
-    }
+    if (key === null || settledKey === null || known) return;
     let live = true;
-    void promise.then((loaded) => {
-      if (live) setValue({ key, value: loaded });
-    });
+    // Cards that fly past while scrolling start no work: loading begins once one has stayed.
+    const timer = setTimeout(() => {
+      const map = pick(cache);
+      let promise = map.get(key);
+      if (!promise) {
+        promise = load(api, key).catch(() => null);
+        map.set(key, promise);
+      }
+      void promise.then((loaded) => {
+        cache.settled.set(settledKey, loaded);
+        if (live) setValue({ key, value: loaded });
+      });
+    }, delayMs);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [api, key, pick, load]);
-  return key !== null && value?.key === key ? value.value : null;
+  }, [api, cache, key, settledKey, known, pick, load, delayMs]);
+  if (key === null || settledKey === null) return null;
+  if (known) return cache.settled.get(settledKey) as T | null;
+  return value?.key === key ? value.value : null;
 }
 
 const pickPosters = (cache: ThumbCache) => cache.posters;
 const pickFilmstrips = (cache: ThumbCache) => cache.filmstrips;
 
-/** A URL of the asset's poster frame, or null while loading / when there is none. */
-export function useThumbnail(assetId: string | null): string | null {
-  return useCached(assetId, pickPosters, loadPoster);
+/**
+ * A URL of the asset's poster frame, or null while loading / when there is none. `delayMs` holds
+ * the request back until the component has stayed that long (bin cards while scrolling).
+ */
+export function useThumbnail(assetId: string | null, delayMs = 0): string | null {
+  return useCached(assetId, 'poster', pickPosters, loadPoster, delayMs);
 }
 
 /** A sprite of evenly spaced frames across the asset, for hover-scrubbing; null until loaded. */
 export function useFilmstrip(assetId: string | null): FilmstripSprite | null {
-  return useCached(assetId, pickFilmstrips, loadFilmstrip);
+  return useCached(assetId, 'filmstrip', pickFilmstrips, loadFilmstrip, 0);
 }
