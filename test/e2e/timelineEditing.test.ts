@@ -339,4 +339,87 @@ describe('timeline editing', () => {
     expect(settled[Math.floor(settled.length / 2)]!).toBeLessThan(1000 / 24);
     expect(errors).toEqual([]);
   });
+
+  it('sets track mute, lock and height, adds and renames a marker, and inserts from the source viewer', async () => {
+    // Mute the music track from its header, then undo and redo it.
+    const mute = await edit(() =>
+      page
+        .locator(`[data-testid="track-header"][data-track-id="${music().id}"] button[title="Mute"]`)
+        .click(),
+    );
+    expect(music().muted).toBe(true);
+    await undoRedo(mute.before, mute.after);
+    // Drag A1's bottom edge 30 px down.
+    const a1 = sequence().audioTracks[0]!;
+    const handle = (await page
+      .locator(`[data-testid="track-header"][data-track-id="${a1.id}"] .track-resize`)
+      .boundingBox())!;
+    await edit(() =>
+      drag(
+        { x: handle.x + 40, y: handle.y + handle.height / 2 },
+        { x: handle.x + 40, y: handle.y + handle.height / 2 + 30 },
+      ),
+    );
+    expect(sequence().audioTracks[0]!.heightPx).toBe(a1.heightPx + 30);
+
+    // A marker at the playhead (M), renamed on the ruler.
+    const ruler = (await page.getByTestId('timeline-ruler').boundingBox())!;
+    await page.mouse.click(await frameX(60), ruler.y + 8);
+    await edit(() => page.keyboard.press('m'));
+    expect(sequence().markers).toMatchObject([{ frame: 60, name: 'Marker 1' }]);
+    await page.mouse.dblclick((await frameX(60)) + 3, ruler.y + 22);
+    const rename = page.getByTestId('marker-rename');
+    await rename.fill('Chorus');
+    await edit(() => rename.press('Enter'));
+    expect(sequence().markers[0]!.name).toBe('Chorus');
+
+    // Lock V1: a drag on it changes nothing; unlock.
+    await edit(() =>
+      page.locator(`[data-testid="track-header"][data-track-id="${v1().id}"] button[title="Lock"]`).click(),
+    );
+    expect(v1().locked).toBe(true);
+    await edit(() =>
+      page.locator(`[data-testid="track-header"][data-track-id="${v1().id}"] button[title="Lock"]`).click(),
+    );
+
+    // Source viewer: drop shot3 on the viewer, mark 0–12 frames, insert at the playhead (frame 60).
+    await page
+      .locator(`[data-testid="bin-item"][data-key="asset:${assetIdByName('shot3.mp4')}"]`)
+      .dragTo(page.getByTestId('viewer'));
+    await expect.poll(() => page.getByTestId('viewer').getAttribute('data-mode')).toBe('source');
+    await page
+      .getByTestId('source-viewer')
+      .locator('video')
+      .evaluate(
+        (video: HTMLVideoElement) =>
+          new Promise((resolve) =>
+            video.readyState >= 1 ? resolve(null) : video.addEventListener('loadedmetadata', resolve),
+          ),
+      );
+    await page.getByTestId('source-viewer').locator('video').click();
+    await page.keyboard.press('i');
+    for (let step = 0; step < 12; step += 1) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('o');
+    const before = v1().items.length;
+    const insert = await edit(() => page.keyboard.press(',')).catch(async (error: Error) => {
+      const message = await page
+        .locator('.viewer-message')
+        .textContent()
+        .catch(() => null);
+      const time = await page.getByTestId('source-timecode').textContent();
+      throw new Error(`${error.message}; viewer says: ${message}; source at ${time}`);
+    });
+    const inserted = clipsOf(v1()).find(
+      (clip) => clip.assetId === assetIdByName('shot3.mp4') && clip.durationFrames === 12,
+    );
+    expect(
+      inserted,
+      JSON.stringify(clipsOf(v1()).map((clip) => [clip.name, clip.sourceIn, clip.durationFrames])),
+    ).toBeDefined();
+    expect(v1().items.length).toBeGreaterThan(before);
+    await undoRedo(insert.before, insert.after);
+    await page.getByRole('tab', { name: 'Program' }).click();
+    await screenshot(page, 'timeline-markers-tracks');
+    expect(errors).toEqual([]);
+  });
 });

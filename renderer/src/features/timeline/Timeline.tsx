@@ -373,6 +373,7 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
   return (
     <div
       className="timeline"
+      tabIndex={-1}
       data-testid="timeline"
       data-px-per-frame={pxPerFrame.toFixed(4)}
       data-scroll-px={Math.round(scrollPx)}

@@ -46,6 +46,8 @@ export function Viewer() {
       className={`viewer${dropping ? ' viewer-dropping' : ''}`}
       data-testid="viewer"
       data-mode={mode}
+      // Focusable, so a click here takes the keyboard from other panels (the bin's arrow keys).
+      tabIndex={-1}
       onDragOver={(event) => {
         if (!hasAssetDrag(event.dataTransfer)) return;
         event.preventDefault();

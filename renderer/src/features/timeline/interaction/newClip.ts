@@ -21,7 +21,11 @@ export function newClipFromAsset(
   const totalSeconds =
     length === null ? stillDurationSeconds : asset.media.duration.num / asset.media.duration.den;
   const outSeconds = Math.min(totalSeconds, options.outSeconds ?? totalSeconds);
-  const durationFrames = Math.floor((outSeconds - inSeconds) * fps + 1e-6);
+  // Marks sit on frames: round each to the nearest sequence frame (media times are not exact).
+  const durationFrames =
+    options.outSeconds === null || options.outSeconds === undefined
+      ? Math.floor((outSeconds - inSeconds) * fps + 1e-6)
+      : Math.round(outSeconds * fps) - Math.round(inSeconds * fps);
   if (durationFrames < 1) return null;
   return {
     assetId: asset.id,
