@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +122,17 @@ describe('studio: shot, keyframes, takes', () => {
     await page.keyboard.press('ArrowLeft');
     await grab.getByTestId('grab-use').click();
     await page.getByTestId('keyframe-last-image').waitFor();
+
+    // What a model cannot do is said before sending: Gen-4.5 takes no last keyframe.
+    await page.getByTestId('shot-model').selectOption('runway/gen4.5');
+    await expect
+      .poll(() => page.getByTestId('model-fit').textContent())
+      .toContain('cannot do first + last keyframes');
+    expect(await page.getByTestId('generate').isDisabled()).toBe(true);
+    await page.getByTestId('model-fit').scrollIntoViewIfNeeded();
+    await shoot('studio-model-fit');
+    await page.getByTestId('shot-model').selectOption('animatic/animatic');
+    await expect.poll(() => page.getByTestId('model-fit').count()).toBe(0);
 
     const shot = Object.values(document().shots)[0];
     expect(shot?.prompt).toContain('Slow dolly in toward the subject.');
@@ -250,6 +262,22 @@ describe('studio: shot, keyframes, takes', () => {
       }, grab.id);
     await expect.poll(() => document().shots[next.id]!.keyframes.middle).toBe(grab.id);
     await page.getByTestId('keyframe-middle-image').waitFor();
+
+    // An image pasted from the clipboard onto the focused slot replaces it.
+    const png = (await readFile(files.image)).toString('base64');
+    await page
+      .getByTestId('keyframe-middle')
+      .locator('.keyframe-well')
+      .evaluate((well, data) => {
+        const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], 'clipboard.png', { type: 'image/png' }));
+        well.dispatchEvent(
+          new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }),
+        );
+      }, png);
+    await expect.poll(() => document().shots[next.id]!.keyframes.middle).not.toBe(grab.id);
+    expect(document().assets[document().shots[next.id]!.keyframes.middle ?? '']?.kind).toBe('image');
 
     // Back to the first shot: its takes' prompt is in the history.
     const first = document().shots[document().shotOrder[0]!]!;
