@@ -279,6 +279,16 @@ describe('studio: shot, keyframes, takes', () => {
     await expect.poll(() => document().shots[next.id]!.keyframes.middle).not.toBe(grab.id);
     expect(document().assets[document().shots[next.id]!.keyframes.middle ?? '']?.kind).toBe('image');
 
+    // Without a mouse: choose an image from the bin in a dialog.
+    await page.getByTestId('keyframe-middle-choose').focus();
+    await page.keyboard.press('Enter');
+    const picker = page.getByTestId('image-picker');
+    await picker.waitFor();
+    const choice = picker.getByRole('button', { name: `Use ${grab.name}` });
+    await choice.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => document().shots[next.id]!.keyframes.middle).toBe(grab.id);
+
     // Back to the first shot: its takes' prompt is in the history.
     const first = document().shots[document().shotOrder[0]!]!;
     await page.locator(`[data-testid="bin-item"][data-key="shot:${first.id}"]`).click();

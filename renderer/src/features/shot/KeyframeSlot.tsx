@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { hasAssetDrag, readAssetDrag } from '../bin/dragTypes';
 import { importFiles } from '../bin/importFiles';
 import { useThumbnail } from '../bin/thumbnails';
+import { ImagePickerDialog } from './ImagePickerDialog';
 
 export type SlotName = 'first' | 'middle' | 'last';
 
@@ -39,6 +40,7 @@ export function KeyframeSlot({
   const thumb = useThumbnail(assetId);
   const fileRef = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const label = slotLabels[slot];
   const asset = assetId ? document.assets[assetId] : undefined;
@@ -139,6 +141,12 @@ export function KeyframeSlot({
           data-testid={`keyframe-${slot}-grab`}
         />
         <IconButton
+          icon="image"
+          label={`Choose an image from the bin for the ${label}`}
+          onClick={() => setPicking(true)}
+          data-testid={`keyframe-${slot}-choose`}
+        />
+        <IconButton
           icon="import"
           label={`Image from disk for the ${label}`}
           onClick={() => fileRef.current?.click()}
@@ -150,6 +158,17 @@ export function KeyframeSlot({
         />
         {assetId && <IconButton icon="close" label={`Clear the ${label}`} onClick={() => onSet(null)} />}
       </div>
+      {picking && (
+        <ImagePickerDialog
+          document={document}
+          title={`Choose the ${label}`}
+          onClose={() => setPicking(false)}
+          onPick={(id) => {
+            setPicking(false);
+            onSet(id);
+          }}
+        />
+      )}
       {message && (
         <div className="keyframe-message" role="status">
           {message}
