@@ -3,7 +3,7 @@
 // non-zero naming every missed target. Not part of npm test. Run: npm run bench:export
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,14 @@ import { build } from 'rolldown';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const keep = process.argv.includes('--keep');
-const work = await mkdtemp(join(tmpdir(), 'shotloom-bench-'));
+// --work DIR reuses the shots of an earlier --keep run (the caches and outputs are made afresh).
+const workArg = process.argv.indexOf('--work');
+const work =
+  workArg > 0 ? resolve(process.argv[workArg + 1]) : await mkdtemp(join(tmpdir(), 'shotloom-bench-'));
+if (workArg > 0) {
+  await rm(join(work, 'cache'), { recursive: true, force: true });
+  await rm(join(work, 'out'), { recursive: true, force: true });
+}
 const log = (line) => process.stdout.write(`${line}\n`);
 
 // ---------------------------------------------------------------- helpers
@@ -122,7 +129,15 @@ async function makeShots(folder, count, { size, seconds, rate = 24 }) {
   const paths = Array.from({ length: count }, (_, index) =>
     join(folder, `shot${String(index + 1).padStart(2, '0')}.mp4`),
   );
-  const queue = paths.map((path, index) => ({ path, index }));
+  const present = await Promise.all(
+    paths.map((path) =>
+      stat(path).then(
+        (info) => info.size > 0,
+        () => false,
+      ),
+    ),
+  );
+  const queue = paths.map((path, index) => ({ path, index })).filter((item) => !present[item.index]);
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       const source = `testsrc2=s=${size}:r=${rate}:d=${seconds}`;
@@ -301,7 +316,7 @@ const cutsJob = {
 await copyPeer();
 await ours(cutsJob); // warm-up (fills the keyframe cache, as an import would)
 const cutRounds = [];
-for (let round = 0; round < (quick ? 3 : 7); round += 1) {
+for (let round = 0; round < (quick ? 3 : 5); round += 1) {
   const peer = await copyPeer();
   const mine = await ours(cutsJob);
   cutRounds.push({ peer: peer.wall, mine: mine.engineSeconds, process: mine.wall, mode: mine.run.mode });
@@ -446,7 +461,7 @@ const meltArgs = [
 ];
 const meltPeer = () => sh('melt', meltArgs);
 const rounds = [];
-for (let round = 0; round < (quick ? 1 : 2); round += 1) {
+for (let round = 0; round < (process.argv.includes('--two-rounds') ? 2 : 1); round += 1) {
   const smart = await ours(dissolveJob);
   const withMusic = await ours(duckedJob);
   const xfade = await xfadePeer();
