@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { findModel } from '../../../../common/catalog';
+import type { EditCommandInput } from '../../../../common/contract';
 import type { Project, Shot, Take } from '../../../../common/model';
 import { useApi } from '../../api/ApiContext';
 import { Button } from '../../components/Button';
@@ -87,13 +88,16 @@ export function TakesSection({ shot, document }: { shot: Shot; document: Project
       return;
     }
     const model = findModel(shot.model.provider, shot.model.model);
-    if (shot.keyframes.last === null && model?.modes.includes('firstLastFrame')) {
-      await edit({
-        type: 'updateShot',
-        shotId: shot.id,
-        fields: { keyframes: { ...shot.keyframes, last: stillId } },
-      });
-    }
+    const linkBoundary: EditCommandInput[] =
+      shot.keyframes.last === null && model?.modes.includes('firstLastFrame')
+        ? [
+            {
+              type: 'updateShot',
+              shotId: shot.id,
+              fields: { keyframes: { ...shot.keyframes, last: stillId } },
+            },
+          ]
+        : [];
     const created = await createShot(
       {
         name: `${shot.name} – next`,
@@ -106,6 +110,7 @@ export function TakesSection({ shot, document }: { shot: Shot; document: Project
         keyframes: { first: stillId, middle: null, last: null },
       },
       shot.id,
+      { before: linkBoundary, label: 'Continue from last frame' },
     );
     setBusy(false);
     if (!created) setMessage('The new shot could not be created.');
