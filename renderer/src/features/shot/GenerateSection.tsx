@@ -109,10 +109,9 @@ export function GenerateSection({ shot, document }: { shot: Shot; document: Proj
           <Button
             variant="primary"
             icon="sparkle"
-            shortcut="Ctrl+↵"
             disabled={blocked || busy}
             onClick={() => void generate()}
-            title={blocked ? 'Fix what the model cannot do first' : undefined}
+            title={blocked ? 'Fix what the model cannot do first' : 'Generate (Ctrl+Enter)'}
             data-testid="generate"
           >
             {busy ? 'Sending…' : count === 1 ? 'Generate' : `Generate ${count} takes`}

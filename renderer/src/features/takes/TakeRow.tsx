@@ -67,11 +67,13 @@ export function TakeRow({
           <span className="take-name">{label}</span>
           <Badge tone={takeStatusTones[take.status]}>{takeStatusLabels[take.status]}</Badge>
           {inUse && <Badge tone="ok">In use</Badge>}
+          <span className="take-cost" title={take.actualCostCents === null ? 'Estimated cost' : 'Charged'}>
+            {formatCents(cost)}
+          </span>
         </div>
         <div className="take-meta">
           {take.model} · {take.recipe.durationSeconds} s · {take.recipe.ratio} · seed{' '}
-          {take.recipe.seed ?? 'random'} ·{' '}
-          <span title={take.actualCostCents === null ? 'Estimated' : 'Charged'}>{formatCents(cost)}</span>
+          {take.recipe.seed ?? 'random'}
         </div>
         {running && <ProgressBar value={progress ?? null} label={`${label} progress`} />}
         {explanation && take.error && (
