@@ -1,10 +1,14 @@
 import type { Project } from '../schema/project';
 import { addMarker, removeMarker, setInOut, updateMarker } from '../operations/markers';
+import { setAssetProperties } from '../operations/assetProperties';
 import { setClipProperties, setKeyframes } from '../operations/clipProperties';
 import type { EditResult } from '../operations/editResult';
 import { moveClip } from '../operations/moveClip';
 import { appendClip, insertClip, overwriteClip } from '../operations/placeClips';
+import { setProjectSettings } from '../operations/projectSettings';
+import { createReference, deleteReference, renameReference } from '../operations/references';
 import { lift, rippleDelete } from '../operations/removeItems';
+import { setSequenceSettings } from '../operations/sequenceSettings';
 import { createShot, deleteShot, moveShot, renameProject, updateShot } from '../operations/shots';
 import { splitAtFrame } from '../operations/splitClip';
 import { selectTake, swapTake } from '../operations/takes';
@@ -74,5 +78,17 @@ export function applyCommand(document: Project, command: EditCommand): EditResul
       return moveShot(document, command);
     case 'renameProject':
       return renameProject(document, command);
+    case 'setAssetProperties':
+      return setAssetProperties(document, command);
+    case 'createReference':
+      return createReference(document, command);
+    case 'renameReference':
+      return renameReference(document, command);
+    case 'deleteReference':
+      return deleteReference(document, command);
+    case 'setProjectSettings':
+      return setProjectSettings(document, command);
+    case 'setSequenceSettings':
+      return setSequenceSettings(document, command);
   }
 }

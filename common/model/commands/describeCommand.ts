@@ -30,9 +30,34 @@ const labels: Record<EditCommand['type'], string> = {
   deleteShot: 'Delete shot',
   moveShot: 'Reorder shots',
   renameProject: 'Rename project',
+  setAssetProperties: 'Change media',
+  createReference: 'New reference',
+  renameReference: 'Rename reference',
+  deleteReference: 'Delete reference',
+  setProjectSettings: 'Change project settings',
+  setSequenceSettings: 'Change sequence settings',
 };
+
+/** "Favourite" or "Change tags" rather than "Change media" when one property changed. */
+function describeAssetChange(command: Extract<EditCommand, { type: 'setAssetProperties' }>): string {
+  const changed = (['favourite', 'tags', 'folder', 'name'] as const).filter(
+    (key) => command[key] !== undefined,
+  );
+  if (changed.length !== 1) return labels.setAssetProperties;
+  switch (changed[0]) {
+    case 'favourite':
+      return command.favourite ? 'Mark as favourite' : 'Unmark favourite';
+    case 'tags':
+      return 'Change tags';
+    case 'folder':
+      return 'Move to folder';
+    default:
+      return 'Rename media';
+  }
+}
 
 /** The undo menu's words for a command ("Undo Move clip"). */
 export function describeCommand(command: EditCommand): string {
+  if (command.type === 'setAssetProperties') return describeAssetChange(command);
   return labels[command.type];
 }

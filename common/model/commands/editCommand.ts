@@ -197,6 +197,45 @@ export const editCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deleteShot'), shotId: idSchema }),
   z.object({ type: z.literal('moveShot'), shotId: idSchema, index: z.number().int().nonnegative() }),
   z.object({ type: z.literal('renameProject'), name: z.string().trim().min(1).max(200) }),
+  // assets, named references, project and sequence settings (refused with a message when out of range)
+  z.object({
+    type: z.literal('setAssetProperties'),
+    assetId: idSchema,
+    favourite: z.boolean().optional(),
+    /** Replaces the tags; trimmed, empty ones dropped, duplicates kept once. */
+    tags: z.array(z.string().max(64)).max(64).optional(),
+    /** A bin folder name; null or blank puts the asset at the top level. */
+    folder: z.string().max(200).nullable().optional(),
+    name: z.string().max(200).optional(),
+  }),
+  z.object({
+    type: z.literal('createReference'),
+    id: idSchema.optional(),
+    name: z.string().max(120),
+    assetId: idSchema,
+  }),
+  z.object({
+    type: z.literal('renameReference'),
+    referenceId: idSchema,
+    name: z.string().max(120),
+  }),
+  z.object({ type: z.literal('deleteReference'), referenceId: idSchema }),
+  z.object({
+    type: z.literal('setProjectSettings'),
+    /** Cents; null removes the budget. */
+    budgetCents: z.number().nullable().optional(),
+    defaultRate: z.object({ num: z.number().int(), den: z.number().int() }).optional(),
+    defaultWidth: z.number().int().optional(),
+    defaultHeight: z.number().int().optional(),
+    defaultSampleRate: z.number().int().optional(),
+  }),
+  z.object({
+    type: z.literal('setSequenceSettings'),
+    ...seq,
+    name: z.string().max(200).optional(),
+    /** Music tracks ducked under dialogue tracks when exporting, by amountDb (negative). */
+    ducking: z.object({ enabled: z.boolean(), amountDb: z.number() }).optional(),
+  }),
 ]);
 
 export type EditCommand = z.infer<typeof editCommandSchema>;

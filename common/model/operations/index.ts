@@ -13,3 +13,7 @@ export * from './takes';
 export * from './tracks';
 export * from './markers';
 export * from './shots';
+export * from './assetProperties';
+export * from './references';
+export * from './projectSettings';
+export * from './sequenceSettings';
