@@ -130,7 +130,8 @@ export async function makeVideoClip(dir: string, options: VideoClipOptions = {})
   const name = options.name ?? `clip-${codec}-${width}x${height}-${frames}.${extension}`;
   const out = join(dir, name);
   const odd = width % 2 === 1 || height % 2 === 1;
-  const source = options.source === 'color' ? 'color=c=0x3060a0' : 'testsrc2';
+  // A lavfi source is `name=option=value:option=value`: the colour is one more option.
+  const source = options.source === 'color' ? 'color=c=0x3060a0:' : 'testsrc2=';
   // lavfi sources round sizes to even numbers: make it even, then scale to the odd size.
   // Both streams end by trim filters (ffmpeg 5.1 cuts the audio short when -frames:v ends a file).
   const videoFilters: string[] = [`trim=end_frame=${frames}`, ...(odd ? [`scale=${width}:${height}`] : [])];
@@ -144,7 +145,7 @@ export async function makeVideoClip(dir: string, options: VideoClipOptions = {})
     '-f',
     'lavfi',
     '-i',
-    `${source}=size=${width + (width % 2)}x${height + (height % 2)}:rate=${rateText(rate)}`,
+    `${source}size=${width + (width % 2)}x${height + (height % 2)}:rate=${rateText(rate)}`,
   ];
   const audio = options.audio === undefined ? {} : options.audio;
   if (audio) {

@@ -27,16 +27,42 @@ interface Entry {
   order: number;
 }
 
-/** Elements where typing must not trigger shortcuts. */
+/** What isTextEntry reads of a key event's target (a DOM element in the app, a plain object in tests). */
+interface KeyTarget {
+  tagName?: string;
+  type?: string;
+  isContentEditable?: boolean;
+  getAttribute?: (name: string) => string | null;
+}
+
+/** Inputs that take no typing and no arrow keys: shortcuts pass through them. */
+const keylessInputTypes = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'image',
+  'file',
+  'color',
+]);
+/** Widgets that use arrows, Home/End or typing themselves (a slider, a spin button, a text box). */
+const keyOwningRoles = new Set(['slider', 'spinbutton', 'textbox', 'searchbox', 'combobox']);
+
+/**
+ * Elements that own their keys, so global shortcuts must not run: text fields, text areas, selects,
+ * editable content, and sliders (`<input type="range">` or role="slider": arrows, Home, End,
+ * PageUp/PageDown move them) and spin buttons.
+ */
 export function isTextEntry(target: EventTarget | null): boolean {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
+  if (target === null || typeof target !== 'object') return false;
+  const element = target as KeyTarget;
+  if (element.isContentEditable === true) return true;
+  const tag = typeof element.tagName === 'string' ? element.tagName.toUpperCase() : '';
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = (target as HTMLInputElement).type;
-  // Sliders keep their arrow, Home and End keys.
-  return !['checkbox', 'radio', 'button', 'submit', 'color'].includes(type);
+  if (tag === 'INPUT') return !keylessInputTypes.has((element.type ?? 'text').toLowerCase());
+  const role = typeof element.getAttribute === 'function' ? element.getAttribute('role') : null;
+  return role !== null && keyOwningRoles.has(role);
 }
 
 /** The shortcuts of one editor window; created per editor (no module singleton). */

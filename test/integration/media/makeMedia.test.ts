@@ -70,4 +70,18 @@ describe('makeMedia (the test media helpers)', () => {
     expect(vfr.streams[0]?.avg_frame_rate).not.toBe(vfr.streams[0]?.r_frame_rate);
     expect((await stat(await makeZeroLengthFile(dir.path))).size).toBe(0);
   });
+
+  it('makes a flat colour clip with the frames and size asked for', async () => {
+    const path = await makeVideoClip(dir.path, {
+      name: 'colour.mp4',
+      source: 'color',
+      width: 160,
+      height: 90,
+      frames: 5,
+      audio: false,
+    });
+    const { streams } = await probe(path);
+    expect(streams).toHaveLength(1);
+    expect([streams[0]?.width, streams[0]?.height, streams[0]?.nb_read_frames]).toEqual([160, 90, '5']);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCombo, matchesCombo, parseKeyCombo } from '../../../renderer/src/shortcuts/keyCombo';
-import { ShortcutRegistry } from '../../../renderer/src/shortcuts/shortcutRegistry';
+import { isTextEntry, ShortcutRegistry } from '../../../renderer/src/shortcuts/shortcutRegistry';
 
 const key = (
   k: string,
@@ -72,5 +72,46 @@ describe('shortcut registry', () => {
     registry.register({ id: 'blade', keys: ['B'], description: '', group: 'g', run: () => count++ });
     registry.handle({ ...key('b'), repeat: true });
     expect(count).toBe(0);
+  });
+});
+
+describe('keys owned by the focused control', () => {
+  const input = (type: string) => ({ tagName: 'INPUT', type, isContentEditable: false });
+  const withRole = (role: string | null) => ({
+    tagName: 'DIV',
+    isContentEditable: false,
+    getAttribute: (name: string) => (name === 'role' ? role : null),
+  });
+
+  it('treats sliders, spin buttons and text fields as owning their keys, buttons and boxes not', () => {
+    for (const type of ['range', 'text', 'number', 'search'])
+      expect(isTextEntry(input(type) as never)).toBe(true);
+    for (const type of ['checkbox', 'button', 'color', 'file'])
+      expect(isTextEntry(input(type) as never)).toBe(false);
+    expect(isTextEntry({ tagName: 'TEXTAREA' } as never)).toBe(true);
+    expect(isTextEntry({ tagName: 'DIV', isContentEditable: true } as never)).toBe(true);
+    expect(isTextEntry(withRole('slider') as never)).toBe(true);
+    expect(isTextEntry(withRole('spinbutton') as never)).toBe(true);
+    expect(isTextEntry(withRole('listbox') as never)).toBe(false);
+    expect(isTextEntry(withRole(null) as never)).toBe(false);
+    expect(isTextEntry(null)).toBe(false);
+  });
+
+  it('lets a slider keep arrows and Home/End instead of running the global binding', () => {
+    const registry = new ShortcutRegistry();
+    const calls: string[] = [];
+    registry.register({
+      id: 'playhead.start',
+      keys: ['Home', 'ArrowLeft'],
+      description: '',
+      group: 'g',
+      run: () => calls.push('ran'),
+    });
+    const slider = input('range') as never;
+    expect(registry.handle({ ...key('Home'), target: slider })).toBe(false);
+    expect(registry.handle({ ...key('ArrowLeft'), target: slider })).toBe(false);
+    expect(calls).toEqual([]);
+    expect(registry.handle({ ...key('Home'), target: input('checkbox') as never })).toBe(true);
+    expect(calls).toEqual(['ran']);
   });
 });
