@@ -7,6 +7,8 @@ export * from './channels/app';
 export * from './channels/project';
 export * from './channels/media';
 export * from './channels/render';
+export * from './channels/settings';
+export * from './channels/mediaCache';
 export * from './events';
 export * from './types';
 export * from './wire';

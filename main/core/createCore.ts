@@ -5,13 +5,16 @@ import { PidRegistry } from '../ffmpeg/pidRegistry';
 import { setDefaultPidRegistry } from '../ffmpeg/runner';
 import { openExternalLink, type OpenExternal } from '../security/openExternalLink';
 import { appInfo } from '../services/app/appInfo';
+import { revealHandlers, type RevealPath } from '../services/app/revealHandlers';
 import {
   createGeneration,
   type Generation,
   type GenerationSetup,
 } from '../services/generation/createGenerationService';
 import { interchangeHandlers } from '../services/interchange/interchangeHandlers';
+import { settingsHandlers, type ChooseFfmpegFile } from '../services/settings/settingsHandlers';
 import { SettingsStore } from '../services/settings/settingsStore';
+import { cacheHandlers } from '../services/media/cacheHandlers';
 import { createMediaService } from '../services/media/createMediaService';
 import type { PickFiles } from '../services/media/importSources';
 import type { MediaService } from '../services/media/mediaService';
@@ -45,6 +48,10 @@ export interface CoreOptions {
   chooseSaveFile?: ChooseSaveFile;
   /** Where provider keys are kept (Electron: safeStorage); a 0600 file in dataDir otherwise. */
   secretStore?: SecretStore;
+  /** Shows a file in the system file manager (app:revealAsset / app:revealExport); others leave it out. */
+  revealPath?: RevealPath;
+  /** An open-file dialog for choosing the ffmpeg program (settings:ffmpeg); only the desktop app has one. */
+  chooseFfmpegFile?: ChooseFfmpegFile;
   /** Generation overrides for tests: adapters, provider base URLs, engine timing. */
   generation?: Pick<GenerationSetup, 'registry' | 'baseUrls' | 'engine'>;
 }
@@ -130,6 +137,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     baseUrls: { ...fromEnv.baseUrls, ...options.generation?.baseUrls },
   });
 
+  // Exports running now read edit-ready copies from cache/, so the cache is not emptied under them.
+  const runningRenders = new Set<string>();
+  events.subscribe((event, payload) => {
+    const jobId = (payload as { jobId?: unknown }).jobId;
+    if (typeof jobId !== 'string') return;
+    if (event === 'render:progressed') runningRenders.add(jobId);
+    else if (event === 'render:finished') runningRenders.delete(jobId);
+  });
+
   const handlers: HandlerMap = {
     ...projects.handlers,
     ...generation.handlers,
@@ -142,6 +158,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...renderHandlers(render),
     'app:info': () => appInfo(options.host, binaries, options.dataDir),
     'app:openExternal': (request) => openExternalLink(request.link, options.openExternal),
+    ...settingsHandlers({ settings, binaries, chooseFfmpegFile: options.chooseFfmpegFile }),
+    ...cacheHandlers({
+      projects: projects.service,
+      busyReason: () => (runningRenders.size > 0 ? 'an export is running' : null),
+    }),
+    ...revealHandlers({
+      projects: projects.service,
+      exports: () => render.list(),
+      revealPath: options.revealPath,
+    }),
   };
 
   return {

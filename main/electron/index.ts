@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session
 import { externalLinks, toErrorShape } from '../../common/contract';
 import { createCore, type Core } from '../core/createCore';
 import { applicationMenuTemplate } from './applicationMenu';
+import { chooseFfmpegFile } from './chooseFfmpegFile';
 import { electronChooseFolder } from './folderDialog';
 import { forwardEvents, registerIpcHandlers, trustedSender } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol';
@@ -95,6 +96,8 @@ async function start(): Promise<void> {
     openExternal,
     chooseFolder: electronChooseFolder(dialog, () => mainWindow),
     pickFiles: pickMediaFiles(() => mainWindow),
+    chooseFfmpegFile: chooseFfmpegFile(() => mainWindow),
+    revealPath: (path) => shell.showItemInFolder(path),
     secretStore: new ElectronSecretStore(safeStorage),
   });
   core = started;

@@ -3,8 +3,11 @@ import { generateChannels } from './generate';
 import { interchangeChannels } from './interchange';
 import { jobChannels } from './job';
 import { mediaChannels } from './media';
+import { mediaCacheChannels } from './mediaCache';
 import { projectChannels } from './project';
 import { renderChannels } from './render';
+import { revealChannels } from './reveal';
+import { settingsChannels } from './settings';
 import { settingsKeyChannels } from './settingsKeys';
 
 /**
@@ -20,6 +23,9 @@ export const channels = {
   ...generateChannels,
   ...jobChannels,
   ...settingsKeyChannels,
+  ...settingsChannels,
+  ...mediaCacheChannels,
+  ...revealChannels,
 };
 
 export type Channels = typeof channels;

@@ -31,9 +31,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
     ...(deps.autosaveIntervalMs !== undefined ? { autosaveIntervalMs: deps.autosaveIntervalMs } : {}),
     ...(deps.writeFile ? { writeFile: deps.writeFile } : {}),
   });
-  const handlers = projectHandlers(service, {
-    projectsRoot: join(deps.dataDir, 'projects'),
-    ...(deps.chooseFolder ? { chooseFolder: deps.chooseFolder } : {}),
-  });
+  const handlers = projectHandlers(
+    service,
+    {
+      projectsRoot: join(deps.dataDir, 'projects'),
+      ...(deps.chooseFolder ? { chooseFolder: deps.chooseFolder } : {}),
+    },
+    async () => (await deps.settings.load()).defaults,
+  );
   return { service, handlers };
 }

@@ -18,20 +18,34 @@ type ProjectChannel =
   | 'project:discardRecovery'
   | 'project:relink';
 
+/** What a new project starts with when the request leaves it out (Settings ▸ General defaults). */
+export type NewProjectDefaultsSource = () => Promise<{
+  rate: { num: number; den: number };
+  width: number;
+  height: number;
+  sampleRate: number;
+}>;
+
 /** The `project:*` handlers over one ProjectService. */
 export function projectHandlers(
   service: ProjectService,
   locations: Omit<LocationDeps, 'isRecent'>,
+  defaults?: NewProjectDefaultsSource,
 ): { [C in ProjectChannel]: Handler<C> } {
   const deps: LocationDeps = { ...locations, isRecent: (folder) => service.isRecent(folder) };
   return {
     'project:new': async (request, context) => {
       const folder = await resolveLocation(request.location, 'newProject', context, deps);
+      const fallback = defaults ? await defaults() : null;
+      const rate = request.rate ?? fallback?.rate;
+      const width = request.width ?? fallback?.width;
+      const height = request.height ?? fallback?.height;
       return service.create(folder, {
         name: request.name,
-        ...(request.rate ? { rate: request.rate } : {}),
-        ...(request.width ? { width: request.width } : {}),
-        ...(request.height ? { height: request.height } : {}),
+        ...(rate ? { rate } : {}),
+        ...(width ? { width } : {}),
+        ...(height ? { height } : {}),
+        ...(fallback ? { sampleRate: fallback.sampleRate } : {}),
       });
     },
     'project:open': async (request, context) =>
