@@ -134,6 +134,9 @@ describe('export dialog', () => {
     expect(output.endsWith('first cut.mp4')).toBe(true);
     expect(await countFrames(output)).toBe(84);
     await dialog.locator('[data-testid="export-history"] li[data-ok="true"]').first().waitFor();
+    // The browser host has no file manager to show: the dialog says so instead of failing silently.
+    await dialog.getByTestId('export-reveal').click();
+    await expect.poll(() => dialog.locator('.export-problem').textContent()).toContain('desktop app');
     await screenshot(page, 'export-dialog-done');
     expect(errors).toEqual([]);
   });

@@ -101,6 +101,10 @@ export function ExportDialog({
   const active = activeJobId ? jobs[activeJobId] : undefined;
   const running = active !== undefined && active.finished === null;
   const cancel = () => activeJobId && void api.invoke('render:cancel', { jobId: activeJobId });
+  const reveal = async (jobId: string) => {
+    const result = await api.invoke('app:revealExport', { jobId });
+    setProblem(result.ok ? null : result.error);
+  };
 
   return (
     <Dialog
@@ -183,7 +187,10 @@ export function ExportDialog({
             {active.finished?.ok && (
               <>
                 Exported to{' '}
-                <code data-testid="export-output">{active.finished.outputPath ?? active.outputPath}</code>
+                <code data-testid="export-output">{active.finished.outputPath ?? active.outputPath}</code>{' '}
+                <Button variant="ghost" onClick={() => void reveal(active.jobId)} data-testid="export-reveal">
+                  Reveal in folder
+                </Button>
               </>
             )}
             {active.finished &&
@@ -192,7 +199,7 @@ export function ExportDialog({
           </p>
         </div>
       )}
-      <ExportHistory history={history} />
+      <ExportHistory history={history} onReveal={(jobId) => void reveal(jobId)} />
     </Dialog>
   );
 }

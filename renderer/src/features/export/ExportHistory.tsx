@@ -1,4 +1,5 @@
 import type { RenderRecord } from '../../../../common/contract/channels/render';
+import { Button } from '../../components/Button';
 
 function folderOf(path: string): string {
   const index = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -6,7 +7,13 @@ function folderOf(path: string): string {
 }
 
 /** The last exports, newest first: outcome, time taken, the file, and where its plan and log are. */
-export function ExportHistory({ history }: { history: readonly RenderRecord[] }) {
+export function ExportHistory({
+  history,
+  onReveal,
+}: {
+  history: readonly RenderRecord[];
+  onReveal: (jobId: string) => void;
+}) {
   if (history.length === 0) return null;
   return (
     <section className="export-history" aria-label="Last exports">
@@ -25,7 +32,14 @@ export function ExportHistory({ history }: { history: readonly RenderRecord[] })
               {new Date(record.finishedAt).toLocaleTimeString()}
             </span>
             <details>
-              <summary>Files</summary>
+              <summary>
+                Files
+                {record.ok && (
+                  <Button variant="ghost" className="export-reveal" onClick={() => onReveal(record.jobId)}>
+                    Reveal in folder
+                  </Button>
+                )}
+              </summary>
               <p>
                 Folder: <code>{folderOf(record.outputPath)}</code>
               </p>
