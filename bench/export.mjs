@@ -11,13 +11,16 @@ import { build } from 'rolldown';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+// --dissolves-only (with --work) measures section 2 again over the kept shots and edit-ready copies.
+const dissolvesOnly = process.argv.includes('--dissolves-only');
 const keep = process.argv.includes('--keep');
 // --work DIR reuses the shots of an earlier --keep run (the caches and outputs are made afresh).
 const workArg = process.argv.indexOf('--work');
 const work =
   workArg > 0 ? resolve(process.argv[workArg + 1]) : await mkdtemp(join(tmpdir(), 'shotloom-bench-'));
 if (workArg > 0) {
-  await rm(join(work, 'cache'), { recursive: true, force: true });
+  if (!process.argv.includes('--dissolves-only'))
+    await rm(join(work, 'cache'), { recursive: true, force: true });
   await rm(join(work, 'out'), { recursive: true, force: true });
 }
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -281,58 +284,6 @@ log(
   `media: 12 shots of 5 s 1920x1080 24 fps, keyframes per shot: ${(await Promise.all(shots.slice(0, 3).map(async (path) => (await sh('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=flags', '-of', 'csv=p=0', path], { time: false })).stdout.split('\n').filter((flag) => flag.includes('K')).length))).join(', ')} (first 3)`,
 );
 
-// 1. Cuts only
-const cuts = await projectFile(
-  'cuts',
-  assets,
-  ids.map((id, index) => clip(`c${index}`, id, 120)),
-  { width: 1920, height: 1080 },
-);
-const concatList = join(work, 'concat.txt');
-await writeFile(concatList, shots.map((path) => `file '${path}'`).join('\n'));
-const copyPeer = () =>
-  sh('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'concat',
-    '-safe',
-    '0',
-    '-i',
-    concatList,
-    '-c',
-    'copy',
-    '-movflags',
-    '+faststart',
-    '-y',
-    join(outDir, 'peer-copy.mp4'),
-  ]);
-const cutsJob = {
-  projectFile: cuts.path,
-  sequenceId: cuts.sequenceId,
-  cacheDir,
-  outputPath: join(outDir, 'ours-cuts.mp4'),
-};
-await copyPeer();
-await ours(cutsJob); // warm-up (fills the keyframe cache, as an import would)
-const cutRounds = [];
-for (let round = 0; round < (quick ? 3 : 5); round += 1) {
-  const peer = await copyPeer();
-  const mine = await ours(cutsJob);
-  cutRounds.push({ peer: peer.wall, mine: mine.engineSeconds, process: mine.wall, mode: mine.run.mode });
-}
-await verify('concat demuxer -c copy (peer)', join(outDir, 'peer-copy.mp4'), 1440);
-await verify('ours, cuts only', cutsJob.outputPath, 1440);
-const reencodeGraph =
-  shots
-    .map(
-      (_, index) =>
-        `[${index}:v]setpts=PTS-STARTPTS[v${index}];[${index}:a]apad,atrim=end=5,asetpts=PTS-STARTPTS[a${index}]`,
-    )
-    .join(';') +
-  ';' +
-  shots.map((_, index) => `[v${index}][a${index}]`).join('') +
-  `concat=n=${shots.length}:v=1:a=1[v][a]`;
 const x264 = [
   '-c:v',
   'libx264',
@@ -349,36 +300,91 @@ const x264 = [
   '-movflags',
   '+faststart',
 ];
-const reencode = await sh('ffmpeg', [
-  '-v',
-  'error',
-  ...shots.flatMap((path) => ['-i', path]),
-  '-filter_complex',
-  reencodeGraph,
-  '-map',
-  '[v]',
-  '-map',
-  '[a]',
-  ...x264,
-  '-y',
-  join(outDir, 'peer-reencode.mp4'),
-]);
-await verify('full re-encode of the cut, veryfast (peer)', join(outDir, 'peer-reencode.mp4'), 1440);
-const cutRatio = median(cutRounds.map((round) => round.mine / round.peer));
-const cutMine = median(cutRounds.map((round) => round.mine));
-log(
-  `\n1. cuts only (${cutRounds[0].mode}): ours ${cutMine.toFixed(3)} s in the engine (whole process with Node start ${median(cutRounds.map((round) => round.process)).toFixed(3)} s), concat -c copy ${median(cutRounds.map((round) => round.peer)).toFixed(3)} s, full re-encode ${reencode.wall.toFixed(1)} s`,
-);
-target(
-  'cuts only within 2x of concat demuxer -c copy',
-  cutRatio <= 2,
-  `median ratio ${cutRatio.toFixed(2)}x (rounds: ${cutRounds.map((round) => (round.mine / round.peer).toFixed(2)).join(' ')})`,
-);
-target(
-  'cuts only at least 50x faster than a full veryfast re-encode',
-  reencode.wall / cutMine >= 50,
-  `${(reencode.wall / cutMine).toFixed(0)}x`,
-);
+
+if (!dissolvesOnly) {
+  // 1. Cuts only
+  const cuts = await projectFile(
+    'cuts',
+    assets,
+    ids.map((id, index) => clip(`c${index}`, id, 120)),
+    { width: 1920, height: 1080 },
+  );
+  const concatList = join(work, 'concat.txt');
+  await writeFile(concatList, shots.map((path) => `file '${path}'`).join('\n'));
+  const copyPeer = () =>
+    sh('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      concatList,
+      '-c',
+      'copy',
+      '-movflags',
+      '+faststart',
+      '-y',
+      join(outDir, 'peer-copy.mp4'),
+    ]);
+  const cutsJob = {
+    projectFile: cuts.path,
+    sequenceId: cuts.sequenceId,
+    cacheDir,
+    outputPath: join(outDir, 'ours-cuts.mp4'),
+  };
+  await copyPeer();
+  await ours(cutsJob); // warm-up (fills the keyframe cache, as an import would)
+  const cutRounds = [];
+  for (let round = 0; round < (quick ? 3 : 5); round += 1) {
+    const peer = await copyPeer();
+    const mine = await ours(cutsJob);
+    cutRounds.push({ peer: peer.wall, mine: mine.engineSeconds, process: mine.wall, mode: mine.run.mode });
+  }
+  await verify('concat demuxer -c copy (peer)', join(outDir, 'peer-copy.mp4'), 1440);
+  await verify('ours, cuts only', cutsJob.outputPath, 1440);
+  const reencodeGraph =
+    shots
+      .map(
+        (_, index) =>
+          `[${index}:v]setpts=PTS-STARTPTS[v${index}];[${index}:a]apad,atrim=end=5,asetpts=PTS-STARTPTS[a${index}]`,
+      )
+      .join(';') +
+    ';' +
+    shots.map((_, index) => `[v${index}][a${index}]`).join('') +
+    `concat=n=${shots.length}:v=1:a=1[v][a]`;
+  const reencode = await sh('ffmpeg', [
+    '-v',
+    'error',
+    ...shots.flatMap((path) => ['-i', path]),
+    '-filter_complex',
+    reencodeGraph,
+    '-map',
+    '[v]',
+    '-map',
+    '[a]',
+    ...x264,
+    '-y',
+    join(outDir, 'peer-reencode.mp4'),
+  ]);
+  await verify('full re-encode of the cut, veryfast (peer)', join(outDir, 'peer-reencode.mp4'), 1440);
+  const cutRatio = median(cutRounds.map((round) => round.mine / round.peer));
+  const cutMine = median(cutRounds.map((round) => round.mine));
+  log(
+    `\n1. cuts only (${cutRounds[0].mode}): ours ${cutMine.toFixed(3)} s in the engine (whole process with Node start ${median(cutRounds.map((round) => round.process)).toFixed(3)} s), concat -c copy ${median(cutRounds.map((round) => round.peer)).toFixed(3)} s, full re-encode ${reencode.wall.toFixed(1)} s`,
+  );
+  target(
+    'cuts only within 2x of concat demuxer -c copy',
+    cutRatio <= 2,
+    `median ratio ${cutRatio.toFixed(2)}x (rounds: ${cutRounds.map((round) => (round.mine / round.peer).toFixed(2)).join(' ')})`,
+  );
+  target(
+    'cuts only at least 50x faster than a full veryfast re-encode',
+    reencode.wall / cutMine >= 50,
+    `${(reencode.wall / cutMine).toFixed(0)}x`,
+  );
+}
 
 // 2. Dissolves over edit-ready copies
 const editReady = await ours({ op: 'editReady', assets, cacheDir });
@@ -497,49 +503,51 @@ target(
   `ours ${byRound((r) => Math.max(r.smart.rssMb, r.withMusic.rssMb)).toFixed(0)} MB vs melt ${byRound((r) => r.melt.rssMb).toFixed(0)} MB (xfade graph ${byRound((r) => r.xfade.rssMb).toFixed(0)} MB)`,
 );
 
-// 3. Memory: a 60-minute cut against a 1-minute cut (small media to fit in time)
-const longShots = await makeShots(join(work, 'long'), 12, { size: '320x180', seconds: 30 });
-const longAssets = await Promise.all(longShots.map((path, index) => assetFor(path, `long${index + 1}`)));
-await ours({ op: 'editReady', assets: longAssets, cacheDir });
-const oneMinuteIds = longAssets.slice(0, 2).map((asset) => asset.id);
-const sixtyMinuteIds = Array.from(
-  { length: quick ? 20 : 120 },
-  (_, index) => longAssets[index % longAssets.length].id,
-);
-const oneMinute = await projectFile('one-minute', longAssets, dissolveItems(oneMinuteIds, 720), {
-  width: 320,
-  height: 180,
-});
-const sixtyMinutes = await projectFile('sixty-minutes', longAssets, dissolveItems(sixtyMinuteIds, 720), {
-  width: 320,
-  height: 180,
-});
-const short = await ours({
-  projectFile: oneMinute.path,
-  sequenceId: oneMinute.sequenceId,
-  cacheDir,
-  outputPath: join(outDir, 'one-minute.mp4'),
-});
-const long = await ours({
-  projectFile: sixtyMinutes.path,
-  sequenceId: sixtyMinutes.sequenceId,
-  cacheDir,
-  outputPath: join(outDir, 'sixty-minutes.mp4'),
-});
-await verify('ours, 1-minute cut', join(outDir, 'one-minute.mp4'), 1440 - 12);
-await verify(
-  `ours, ${sixtyMinuteIds.length / 2}-minute cut`,
-  join(outDir, 'sixty-minutes.mp4'),
-  sixtyMinuteIds.length * 720 - (sixtyMinuteIds.length - 1) * 12,
-);
-log(
-  `\n3. memory: 1-minute cut ${short.rssMb.toFixed(0)} MB peak (${short.engineSeconds.toFixed(1)} s), ${sixtyMinuteIds.length / 2}-minute cut ${long.rssMb.toFixed(0)} MB peak (${long.engineSeconds.toFixed(1)} s)`,
-);
-target(
-  `${sixtyMinuteIds.length / 2}-minute cut peak memory within 1.2x of a 1-minute cut`,
-  long.rssMb / short.rssMb <= 1.2,
-  `${(long.rssMb / short.rssMb).toFixed(2)}x`,
-);
+if (!dissolvesOnly) {
+  // 3. Memory: a 60-minute cut against a 1-minute cut (small media to fit in time)
+  const longShots = await makeShots(join(work, 'long'), 12, { size: '320x180', seconds: 30 });
+  const longAssets = await Promise.all(longShots.map((path, index) => assetFor(path, `long${index + 1}`)));
+  await ours({ op: 'editReady', assets: longAssets, cacheDir });
+  const oneMinuteIds = longAssets.slice(0, 2).map((asset) => asset.id);
+  const sixtyMinuteIds = Array.from(
+    { length: quick ? 20 : 120 },
+    (_, index) => longAssets[index % longAssets.length].id,
+  );
+  const oneMinute = await projectFile('one-minute', longAssets, dissolveItems(oneMinuteIds, 720), {
+    width: 320,
+    height: 180,
+  });
+  const sixtyMinutes = await projectFile('sixty-minutes', longAssets, dissolveItems(sixtyMinuteIds, 720), {
+    width: 320,
+    height: 180,
+  });
+  const short = await ours({
+    projectFile: oneMinute.path,
+    sequenceId: oneMinute.sequenceId,
+    cacheDir,
+    outputPath: join(outDir, 'one-minute.mp4'),
+  });
+  const long = await ours({
+    projectFile: sixtyMinutes.path,
+    sequenceId: sixtyMinutes.sequenceId,
+    cacheDir,
+    outputPath: join(outDir, 'sixty-minutes.mp4'),
+  });
+  await verify('ours, 1-minute cut', join(outDir, 'one-minute.mp4'), 1440 - 12);
+  await verify(
+    `ours, ${sixtyMinuteIds.length / 2}-minute cut`,
+    join(outDir, 'sixty-minutes.mp4'),
+    sixtyMinuteIds.length * 720 - (sixtyMinuteIds.length - 1) * 12,
+  );
+  log(
+    `\n3. memory: 1-minute cut ${short.rssMb.toFixed(0)} MB peak (${short.engineSeconds.toFixed(1)} s), ${sixtyMinuteIds.length / 2}-minute cut ${long.rssMb.toFixed(0)} MB peak (${long.engineSeconds.toFixed(1)} s)`,
+  );
+  target(
+    `${sixtyMinuteIds.length / 2}-minute cut peak memory within 1.2x of a 1-minute cut`,
+    long.rssMb / short.rssMb <= 1.2,
+    `${(long.rssMb / short.rssMb).toFixed(2)}x`,
+  );
+}
 
 log('\nOutput checks (frames, video duration within 1 frame, audio = video within 1 frame):');
 for (const line of verified) log(`  ${line}`);

@@ -54,6 +54,13 @@ async function runStep(
   if (result.stderrTail) options.log.push(result.stderrTail);
 }
 
+function encodes(step: RenderStep): boolean {
+  return step.invocation.outputs.some((output) => {
+    const codec = output.options.indexOf('-c:v');
+    return codec >= 0 && output.options[codec + 1] !== 'copy';
+  });
+}
+
 function quoteForLog(arg: string): string {
   return /^[\w@/.,:=+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
 }
@@ -73,7 +80,10 @@ export async function executePlan(plan: RenderPlan, options: ExecuteOptions): Pr
   };
   const phases = [...new Set(plan.steps.map((step) => step.phase))].sort((a, b) => a - b);
   for (const phase of phases) {
-    const queue = plan.steps.filter((step) => step.phase === phase);
+    // Encodes first, stream copies after: the slow steps do not end up alone at the phase's end.
+    const queue = plan.steps
+      .filter((step) => step.phase === phase)
+      .sort((a, b) => Number(encodes(b)) - Number(encodes(a)));
     const workers = Array.from(
       { length: Math.max(1, Math.min(options.concurrency ?? 2, queue.length)) },
       async () => {
