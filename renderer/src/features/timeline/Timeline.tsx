@@ -35,6 +35,7 @@ import { useLaneGestures } from './interaction/useLaneGestures';
 import { TimelineMediaCache } from './media/mediaCache';
 import { WaveformLayer } from './media/WaveformLayer';
 import { RulerCanvas } from './RulerCanvas';
+import { DuckingControl } from '../sequence/DuckingControl';
 import { TimelineToolbar } from './TimelineToolbar';
 import { TrackHeaders } from './TrackHeaders';
 import { useCurrentSequence, type CurrentSequence } from './useCurrentSequence';
@@ -162,7 +163,12 @@ function TimelineEditor({ current }: { current: CurrentSequence }) {
     [edit, editBatch, sequence, layout, ui],
   );
   const exportButton = useMemo(
-    () => <ExportButton sequence={sequence} durationFrames={layout.durationFrames} />,
+    () => (
+      <>
+        <DuckingControl sequence={sequence} compact />
+        <ExportButton sequence={sequence} durationFrames={layout.durationFrames} />
+      </>
+    ),
     [sequence, layout.durationFrames],
   );
   const onZoomTo = useCallback((value: number) => zoomBy(value / ui.getState().pixelsPerFrame), [zoomBy, ui]);

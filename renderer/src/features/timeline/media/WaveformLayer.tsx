@@ -45,20 +45,11 @@ export const WaveformLayer = memo(function WaveformLayer({
           if (box.width < minWaveformPx) return null;
           const sound = clipRegions(box, drawn.trackKind, true).sound;
           if (!sound || sound.height < 10) return null;
-          const placed = {
-            clip: drawn.clip,
-            trackId: drawn.trackId,
-            index: 0,
-            startFrame: drawn.startFrame,
-            endFrame: drawn.endFrame,
-          };
-          const startSeconds = sourceSecondsAt(
-            placed,
-            drawn.startFrame + drawn.slipFrames,
-            scene.rate,
-            asset,
-          );
-          const seconds = ((drawn.endFrame - drawn.startFrame) * scene.rate.den) / scene.rate.num;
+          // The committed clip's range, not the gesture preview's: a trim or slip in progress
+          // stretches the waveform it has instead of asking wavesurfer for a new one every move.
+          const placed = { clip: drawn.clip, trackId: drawn.trackId, index: 0, startFrame: 0, endFrame: 0 };
+          const startSeconds = sourceSecondsAt(placed, 0, scene.rate, asset);
+          const seconds = (drawn.clip.durationFrames * scene.rate.den) / scene.rate.num;
           const data = cache.clipPeaks(drawn.clip.id, asset.id, startSeconds, seconds);
           if (!data) return null;
           return (
