@@ -51,6 +51,29 @@ function startDrag(event: DragEvent, entry: BinEntry): void {
   });
 }
 
+/** The star that marks media as a favourite (shots have none: their takes do). */
+function FavouriteToggle({ entry, actions }: { entry: BinEntry; actions: BinItemActions }) {
+  const toggle = actions.onToggleFavourite;
+  if (entry.type === 'shot' || entry.assetId === null || !toggle) {
+    return entry.favourite ? <Icon name="star" size={13} filled className="fav-star" /> : null;
+  }
+  return (
+    <IconButton
+      icon="star"
+      label={entry.favourite ? `Unmark ${entry.name} as favourite` : `Mark ${entry.name} as favourite`}
+      pressed={entry.favourite}
+      filled={entry.favourite}
+      className={entry.favourite ? 'fav-toggle is-on' : 'fav-toggle'}
+      tabIndex={-1}
+      data-testid="bin-favourite"
+      onClick={(event) => {
+        event.stopPropagation();
+        toggle(entry);
+      }}
+    />
+  );
+}
+
 function subtitle(entry: BinEntry): string {
   if (entry.type === 'shot')
     return `${entry.takeCount} take${entry.takeCount === 1 ? '' : 's'} · ${entry.model ?? ''}`;
@@ -107,7 +130,7 @@ export const BinCard = memo(function BinCard({
               <Icon name="film" size={11} /> {entry.takeCount}
             </span>
           ) : (
-            entry.favourite && <Icon name="star" size={13} filled className="fav-star" />
+            <FavouriteToggle entry={entry} actions={actions} />
           )}
         </div>
         {entry.durationSeconds !== null && (
@@ -212,6 +235,7 @@ export const BinRow = memo(function BinRow({
       <span className="bin-row-duration">
         {entry.durationSeconds !== null ? formatDuration(entry.durationSeconds) : ''}
       </span>
+      {!isShot && actions.onToggleFavourite && <FavouriteToggle entry={entry} actions={actions} />}
       {entry.status === 'missing' && actions.onRelink && (
         <IconButton
           icon="link"

@@ -5,8 +5,10 @@ import { useProjectState, useUiState } from '../../state';
 import { useShortcuts } from '../../shortcuts';
 import { buildBinEntries, type BinEntry } from './binEntries';
 import { arrangeBin, defaultBinQuery, filterChoices, type BinQuery } from './binQuery';
+import { AssetDetails } from './AssetDetails';
 import { BinCard, BinRow, type BinItemActions } from './BinItem';
 import { BinToolbar, type BinView } from './BinToolbar';
+import { useAssetProperties } from './useAssetProperties';
 import { useImport } from './useImport';
 import { useJobProgress } from '../jobs/useJobs';
 import './bin.css';
@@ -30,6 +32,7 @@ export function BinPanel() {
   const searchRef = useRef<HTMLInputElement>(null);
   const importer = useImport();
   const progress = useJobProgress();
+  const assetEditor = useAssetProperties();
 
   const document = snapshot?.document ?? null;
   const missing = snapshot?.missingAssetIds;
@@ -44,6 +47,22 @@ export function BinPanel() {
     [document],
   );
   const activeIndex = shown.findIndex((entry) => entry.key === activeKey);
+  const activeEntry = shown[activeIndex];
+  const activeAsset =
+    activeEntry && activeEntry.type !== 'shot' && activeEntry.assetId && document
+      ? (document.assets[activeEntry.assetId] ?? null)
+      : null;
+  const assetFolders = useMemo(
+    () =>
+      document
+        ? [
+            ...new Set(
+              Object.values(document.assets).flatMap((asset) => (asset.folder ? [asset.folder] : [])),
+            ),
+          ].sort()
+        : [],
+    [document],
+  );
 
   const toggleExpand = useCallback((entry: BinEntry) => {
     if (!entry.shotId) return;
@@ -85,9 +104,16 @@ export function BinPanel() {
   ]);
 
   const { relink } = importer;
+  const setAssetProperties = assetEditor.set;
   const actions: BinItemActions = useMemo(
-    () => ({ onToggleExpand: toggleExpand, onRelink: relink }),
-    [toggleExpand, relink],
+    () => ({
+      onToggleExpand: toggleExpand,
+      onRelink: relink,
+      onToggleFavourite: (entry: BinEntry) => {
+        if (entry.assetId) void setAssetProperties(entry.assetId, { favourite: !entry.favourite });
+      },
+    }),
+    [toggleExpand, relink, setAssetProperties],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -189,6 +215,9 @@ export function BinPanel() {
             )
           }
         />
+      )}
+      {activeAsset && (
+        <AssetDetails key={activeAsset.id} asset={activeAsset} folders={assetFolders} editor={assetEditor} />
       )}
       <div className="bin-footer" aria-live="polite">
         {shown.length} of {entries.length} items

@@ -1,5 +1,9 @@
+import { useState } from 'react';
 import { useAppInfo } from '../../app/useAppInfo';
 import { Badge } from '../../components/Badge';
+import { ComfyUrlsForm } from './ComfyUrlsForm';
+import { FfmpegChoice } from './FfmpegChoice';
+import { useAppSettings } from './useAppSettings';
 
 const sourceLabels: Record<string, string> = {
   setting: 'set in Settings',
@@ -8,9 +12,15 @@ const sourceLabels: Record<string, string> = {
   system: 'found on the PATH',
 };
 
-/** FFmpeg in use, where data lives. */
+/** FFmpeg in use (read again after another one is chosen), ComfyUI servers, where data lives. */
 export function GeneralSection() {
+  const [revision, setRevision] = useState(0);
+  return <GeneralFacts key={revision} onFfmpegChanged={() => setRevision((value) => value + 1)} />;
+}
+
+function GeneralFacts({ onFfmpegChanged }: { onFfmpegChanged: () => void }) {
   const state = useAppInfo();
+  const settings = useAppSettings();
   if (state.status !== 'ready')
     return <p className="empty-state">{state.status === 'loading' ? 'Loading…' : state.error.message}</p>;
   const { info } = state;
@@ -41,10 +51,9 @@ export function GeneralSection() {
           );
         })}
       </dl>
-      <p className="settings-note">
-        To use another FFmpeg, set <code>FFMPEG_PATH</code> and <code>FFPROBE_PATH</code> before starting
-        Shotloom.
-      </p>
+      <FfmpegChoice state={settings} onChanged={onFfmpegChanged} />
+      <h3 className="section-heading">ComfyUI</h3>
+      <ComfyUrlsForm state={settings} />
       <h3 className="section-heading">Data</h3>
       <dl className="settings-facts">
         <div className="settings-fact">
@@ -57,7 +66,7 @@ export function GeneralSection() {
           <dt>Caches</dt>
           <dd className="settings-dim">
             Thumbnails, filmstrips and waveforms live in each project’s <code>cache/</code> folder and can be
-            deleted at any time; they are made again when needed.
+            deleted at any time; they are made again when needed (Settings ▸ Project empties it).
           </dd>
         </div>
       </dl>

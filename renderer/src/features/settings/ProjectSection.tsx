@@ -1,6 +1,8 @@
 import { formatCents } from '../../components/format';
 import { useProjectState } from '../../state';
 import { spentCents } from '../shot/budget';
+import { BudgetForm } from './BudgetForm';
+import { CacheControl } from './CacheControl';
 
 /** The open project's defaults and budget. */
 export function ProjectSection() {
@@ -43,6 +45,9 @@ export function ProjectSection() {
           <dd>{formatCents(spent)}</dd>
         </div>
       </dl>
+      <BudgetForm budgetCents={settings.budgetCents} />
+      <h3 className="section-heading">Cache</h3>
+      <CacheControl />
     </div>
   );
 }

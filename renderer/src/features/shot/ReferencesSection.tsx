@@ -1,6 +1,7 @@
 import { findModel } from '../../../../common/catalog';
 import type { Project } from '../../../../common/model';
 import { useThumbnail } from '../bin/thumbnails';
+import { NewReferenceForm } from './NewReferenceForm';
 import type { ShotEditor } from './useShotEditor';
 
 function ReferenceChip({
@@ -38,7 +39,6 @@ export function ReferencesSection({ editor, document }: { editor: ShotEditor; do
   const references = Object.values(document.references);
   const model = findModel(shot.model.provider, shot.model.model);
   const max = model?.maxReferences ?? 0;
-  if (references.length === 0 && max === 0) return null;
 
   const toggle = (id: string) => {
     const attached = shot.referenceIds.includes(id);
@@ -57,8 +57,10 @@ export function ReferencesSection({ editor, document }: { editor: ShotEditor; do
       </div>
       {references.length === 0 ? (
         <p className="section-note">
-          This model takes up to {max} reference images. Named references are shared by every shot of the
-          project.
+          {max === 0
+            ? 'This model takes no reference images.'
+            : `This model takes up to ${max} reference images.`}{' '}
+          Named references are shared by every shot of the project.
         </p>
       ) : (
         <div className="reference-list">
@@ -73,6 +75,7 @@ export function ReferencesSection({ editor, document }: { editor: ShotEditor; do
           ))}
         </div>
       )}
+      <NewReferenceForm shot={shot} document={document} maxReferences={max} />
     </section>
   );
 }
