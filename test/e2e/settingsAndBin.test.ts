@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectSnapshot } from '../../common/contract';
+import type { Project } from '../../common/model';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { makeImage } from '../helpers/makeMedia';
+import { makeTempDir } from '../helpers/tempDir';
+import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+
+/**
+ * The gaps closed in the studio, through the real UI in Chromium: a favourite toggled on a bin card,
+ * a project budget set in Settings ▸ Project, a named reference created from the shot inspector;
+ * each checked in the document the core holds.
+ */
+describe('studio: favourites, budget and named references', () => {
+  let web: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+  let media: { path: string; remove: () => Promise<void> };
+  const errors: string[] = [];
+
+  const document = async (): Promise<Project> => {
+    const result = await web.core.invoke('project:get', {}, { host: 'web' });
+    if (!result.ok || result.value === null) throw new Error('no project');
+    return (result.value as ProjectSnapshot).document;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
+      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
+    }
+    media = await makeTempDir('shotloom-settings-bin-');
+    const still = await makeImage(media.path, { name: 'mara.png', width: 320, height: 180 });
+    web = await startTestWebHost();
+    const created = await web.core.invoke(
+      'project:new',
+      { name: 'Gaps', location: { kind: 'projectsRoot', name: 'Gaps' } },
+      { host: 'web' },
+    );
+    expect(created.ok).toBe(true);
+    const imported = await web.core.invoke(
+      'media:import',
+      { source: { kind: 'paths', paths: [still] }, storage: 'copy' },
+      { host: 'cli' },
+    );
+    expect(imported.ok).toBe(true);
+    const shot = await web.core.invoke(
+      'project:edit',
+      { command: { type: 'createShot', id: 'sh_alley', fields: { name: 'Alley' } } },
+      { host: 'web' },
+    );
+    expect(shot.ok).toBe(true);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(web.host.url);
+    await page.getByTestId('bin-grid').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await media?.remove();
+  });
+
+  it('marks media as a favourite from its card and edits its tags from the details strip', async () => {
+    const card = page.locator('[data-testid="bin-item"][data-key^="asset:"]').first();
+    await card.waitFor();
+    const star = card.getByRole('button', { name: 'Mark mara.png as favourite' });
+    await star.click();
+    await expect.poll(async () => Object.values((await document()).assets)[0]?.favourite).toBe(true);
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    expect((await document()).ledger).toEqual([]);
+
+    const tags = page.getByTestId('asset-details').getByLabel('Tags');
+    await tags.fill('hero, night');
+    await tags.press('Enter');
+    await expect
+      .poll(async () => Object.values((await document()).assets)[0]?.tags)
+      .toEqual(['hero', 'night']);
+    expect(errors).toEqual([]);
+  });
+
+  it('sets the project budget in Settings ▸ Project', async () => {
+    await page.getByTestId('open-settings').click();
+    const dialog = page.getByTestId('settings-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: 'Project' }).click();
+    const budget = dialog.getByLabel('Budget (US$)');
+    await budget.fill('25.50');
+    await dialog.getByRole('button', { name: 'Set budget' }).click();
+    await expect.poll(async () => (await document()).settings.budgetCents).toBe(2550);
+    await budget.fill('-3');
+    await dialog.getByRole('button', { name: 'Set budget' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Enter dollars');
+    expect((await document()).settings.budgetCents).toBe(2550);
+    await screenshot(page, 'settings-project-budget-1280x800');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(errors).toEqual([]);
+  });
+
+  it('creates a named reference from the shot inspector', async () => {
+    await page.locator('[data-testid="bin-item"][data-key="shot:sh_alley"]').click();
+    await expect.poll(() => page.getByTestId('shot-inspector').getAttribute('data-shot-id')).toBe('sh_alley');
+    const section = page.getByRole('region', { name: 'Reference images' });
+    await section.getByLabel('Reference name').fill('Mara');
+    await section.getByRole('button', { name: 'Add reference' }).click();
+    await expect
+      .poll(async () => Object.values((await document()).references).map((reference) => reference.name))
+      .toEqual(['Mara']);
+    const [reference] = Object.values((await document()).references);
+    const asset = Object.values((await document()).assets)[0];
+    expect(reference?.assetId).toBe(asset?.id);
+    await section.getByRole('button', { name: 'Reference Mara' }).waitFor();
+    await screenshot(page, 'shot-inspector-named-reference-1280x800');
+    expect(errors).toEqual([]);
+  });
+});
