@@ -1,78 +1,8 @@
 import { newProject } from '../../common/model/newProject';
-import type { Asset } from '../../common/model/schema/asset';
 import type { Project } from '../../common/model/schema/project';
 import type { Sequence, Track, TrackItem } from '../../common/model/schema/sequence';
 import type { Rational } from '../../common/time/rational';
-
-/** A video asset with exact facts (no file behind it: for pure interchange tests). */
-export function videoAsset(id: string, rate: Rational, frameCount: number, path = `media/${id}.mp4`): Asset {
-  return {
-    id,
-    kind: 'video',
-    name: `${id}.mp4`,
-    path,
-    storage: 'copied',
-    contentHash: id
-      .padEnd(64, '0')
-      .replace(/[^0-9a-f]/g, 'a')
-      .slice(0, 64),
-    media: {
-      container: 'mov,mp4,m4a,3gp,3g2,mj2',
-      duration: { num: frameCount * rate.den, den: rate.num },
-      sizeBytes: 1000,
-      video: {
-        codec: 'h264',
-        profile: 'High',
-        width: 1920,
-        height: 1080,
-        sampleAspect: { num: 1, den: 1 },
-        pixelFormat: 'yuv420p',
-        bitDepth: 8,
-        rate,
-        variableFrameRate: false,
-        rotation: 0,
-        frameCount,
-        timeBase: { num: 1, den: 12800 },
-        extradataHash: null,
-      },
-      audio: {
-        codec: 'aac',
-        sampleRate: 48000,
-        channels: 2,
-        channelLayout: 'stereo',
-        sampleCount: Math.round((frameCount * rate.den * 48000) / rate.num),
-      },
-      audioStreamCount: 1,
-    },
-    origin: { kind: 'imported', importedAt: '2026-11-24T00:00:00.000Z', originalPath: `/src/${id}.mp4` },
-    tags: [],
-    favourite: false,
-    folder: null,
-  };
-}
-
-export function audioAsset(id: string, seconds: number): Asset {
-  const base = videoAsset(id, { num: 24, den: 1 }, 1);
-  return {
-    ...base,
-    kind: 'audio',
-    name: `${id}.wav`,
-    path: `media/${id}.wav`,
-    media: {
-      ...base.media,
-      container: 'wav',
-      duration: { num: seconds, den: 1 },
-      video: null,
-      audio: {
-        codec: 'pcm_s16le',
-        sampleRate: 48000,
-        channels: 2,
-        channelLayout: 'stereo',
-        sampleCount: seconds * 48000,
-      },
-    },
-  };
-}
+import { audioAsset, videoAsset } from './modelFixtures';
 
 let counter = 0;
 function clip(
@@ -113,11 +43,11 @@ export function interchangeProject(rate: Rational): { project: Project; sequence
   const project = newProject({ name: 'Interchange', rate });
   const sequence = project.sequences[project.sequenceOrder[0]!]!;
   const assets = [
-    videoAsset('shotA', rate, 240),
-    videoAsset('shotB', rate, 240),
-    videoAsset('shotC', rate, 240),
-    videoAsset('shotD', rate, 240),
-    audioAsset('music', 60),
+    videoAsset('shotA', 240, rate),
+    videoAsset('shotB', 240, rate),
+    videoAsset('shotC', 240, rate),
+    videoAsset('shotD', 240, rate),
+    audioAsset('music', 60 * 48000),
   ];
   for (const asset of assets) project.assets[asset.id] = asset;
   const v1: Track = {

@@ -7,7 +7,7 @@ import { isDropFrameRate } from '../fcpxml/fcpxTime';
 import type { MediaLocator } from '../mediaReference';
 import { placedItems, transitionFramesBeforeCut } from '../placedItems';
 import { sourceRateOf } from '../sourceRate';
-import { framesToTimecode, timecodeFormat, timecodeToFrames, type TimecodeFormat } from './edlTimecode';
+import { framesToTimecode, timecodeToFrames } from '../../time/timecode';
 import { reelNames } from './reelNames';
 
 /** Where a clip plays on the record side once transitions have taken their share of it. */
@@ -45,9 +45,8 @@ export function exportEdl(
   if (!sequence) throw new RangeError(`No sequence ${sequenceId}`);
   const notCarried: string[] = [];
   const dropFrame = isDropFrameRate(sequence.rate);
-  const format: TimecodeFormat = timecodeFormat(sequence.rate, dropFrame);
-  const recordOffset = timecodeToFrames(edlRecordStart, format) ?? 0;
-  const tc = (frame: number) => framesToTimecode(frame, format);
+  const recordOffset = timecodeToFrames(edlRecordStart, sequence.rate, { dropFrame }) ?? 0;
+  const tc = (frame: number) => framesToTimecode(frame, sequence.rate, { dropFrame });
   const [main, ...otherVideo] = sequence.videoTracks;
   if (otherVideo.some((track) => track.items.some((item) => item.type === 'clip')))
     notCarried.push(`${otherVideo.length} upper video track(s): a CMX 3600 EDL holds one video track`);

@@ -3,7 +3,7 @@ import type { TransitionKind } from '../../model/schema/sequence';
 import type { Rational } from '../../time/rational';
 import type { ImportedClip, ImportedItem, ImportedTimeline } from '../importedTimeline';
 import { placementsToItems, type Placement } from '../placementsToItems';
-import { timecodeFormat, timecodeToFrames, type TimecodeFormat } from './edlTimecode';
+import { timecodeToFrames } from '../../time/timecode';
 
 interface EdlLine {
   event: number;
@@ -32,7 +32,8 @@ function invalid(message: string): never {
 
 function parse(
   text: string,
-  format: TimecodeFormat,
+  rate: Rational,
+  dropFrame: boolean,
   notCarried: string[],
 ): { title: string; events: EdlEvent[] } {
   let title = 'Imported EDL';
@@ -63,7 +64,7 @@ function parse(
       notCarried.push(`line ${index + 1}: "${row.slice(0, 60)}" is not an event line`);
       return;
     }
-    const times = match.slice(6, 10).map((value) => timecodeToFrames(value, format));
+    const times = match.slice(6, 10).map((value) => timecodeToFrames(value, rate, { dropFrame }));
     if (times.some((value) => value === null))
       invalid(`line ${index + 1} has a timecode that does not fit the rate`);
     const [sourceIn, sourceOut, recordIn, recordOut] = times as [number, number, number, number];
@@ -109,10 +110,9 @@ export function importEdl(text: string, defaultRate: Rational): ImportedTimeline
       ? { num: 60000, den: 1001 }
       : { num: 30000, den: 1001 }
     : defaultRate;
-  const format = timecodeFormat(rate, dropFrame);
-  const { title, events } = parse(text, format, notCarried);
+  const { title, events } = parse(text, rate, dropFrame, notCarried);
   const firstRecord = Math.min(...events.flatMap((event) => event.lines.map((entry) => entry.recordIn)));
-  const hour = format.nominalFps * 3600 - format.dropFrames * 54;
+  const hour = timecodeToFrames('01:00:00:00', rate, { dropFrame }) ?? 1;
   const origin = Math.floor(firstRecord / hour) * hour;
 
   const video: ImportedItem[] = [];

@@ -2,11 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSequence } from '../../../common/interchange/buildSequence';
-import {
-  framesToTimecode,
-  timecodeFormat,
-  timecodeToFrames,
-} from '../../../common/interchange/edl/edlTimecode';
 import { exportEdl } from '../../../common/interchange/edl/exportEdl';
 import { importEdl } from '../../../common/interchange/edl/importEdl';
 import { cutsOf, interchangeProject } from '../../helpers/interchangeProject';
@@ -15,20 +10,6 @@ const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/i
 const locate = (asset: { path: string }) => `/projects/demo/${asset.path}`;
 
 describe('CMX 3600 EDL', () => {
-  it('counts 29.97 drop-frame timecode the SMPTE way', () => {
-    const df = timecodeFormat({ num: 30000, den: 1001 }, true);
-    expect(framesToTimecode(1799, df)).toBe('00:00:59;29');
-    expect(framesToTimecode(1800, df)).toBe('00:01:00;02');
-    expect(framesToTimecode(17982, df)).toBe('00:10:00;00');
-    expect(framesToTimecode(107892, df)).toBe('01:00:00;00');
-    expect(timecodeToFrames('00:01:00;02', df)).toBe(1800);
-    expect(timecodeToFrames('01:00:00;00', df)).toBe(107892);
-    for (let frame = 0; frame < 40000; frame += 7)
-      expect(timecodeToFrames(framesToTimecode(frame, df), df)).toBe(frame);
-    const ndf = timecodeFormat({ num: 25, den: 1 }, false);
-    expect(framesToTimecode(90000, ndf)).toBe('01:00:00:00');
-  });
-
   for (const rate of [
     { num: 24, den: 1 },
     { num: 25, den: 1 },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSequence } from '../../../common/interchange/buildSequence';
 import { importOtio } from '../../../common/interchange/otio/importOtio';
 import { newProject } from '../../../common/model/newProject';
-import { videoAsset } from '../../helpers/interchangeProject';
+import { videoAsset } from '../../helpers/modelFixtures';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/interchange', name), 'utf8');
 
@@ -14,7 +14,7 @@ describe('OTIO written by hand (nested stacks, gaps, Clip.1 and Clip.2, a missin
     expect(imported.rate).toEqual({ num: 24, den: 1 });
     const project = newProject({ name: 'Import' });
     for (const id of ['shotA', 'shotB', 'shotC'])
-      project.assets[id] = videoAsset(id, { num: 24, den: 1 }, 240, `/media/shots/${id}.mp4`);
+      project.assets[id] = { ...videoAsset(id, 240), path: `/media/shots/${id}.mp4` };
     const built = buildSequence(
       project,
       imported,
