@@ -40,7 +40,8 @@ function expectGolden(name: string, plan: RenderPlan): void {
     mkdirSync(goldenDir, { recursive: true });
     writeFileSync(path, actual);
   }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  // Compared as data, so that the files may be formatted by prettier.
+  expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
 }
 
 const tenKeyframes = Array.from({ length: 10 }, (_, index) => index * 12);
