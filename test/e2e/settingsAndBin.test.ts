@@ -113,8 +113,18 @@ describe('studio: favourites, budget and named references', () => {
     const [reference] = Object.values((await document()).references);
     const asset = Object.values((await document()).assets)[0];
     expect(reference?.assetId).toBe(asset?.id);
-    await section.getByRole('button', { name: 'Reference Mara' }).waitFor();
+    const chip = section.getByRole('button', { name: 'Reference Mara', exact: true });
+    await chip.click();
+    await expect.poll(async () => (await document()).shots.sh_alley?.referenceIds).toEqual([reference?.id]);
     await screenshot(page, 'shot-inspector-named-reference-1280x800');
+
+    // A reference a shot uses is not deleted: the refusal names the shot; detached, it goes.
+    await section.getByRole('button', { name: 'Delete reference Mara' }).click();
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('"Alley"');
+    expect(Object.keys((await document()).references)).toHaveLength(1);
+    await chip.click();
+    await section.getByRole('button', { name: 'Delete reference Mara' }).click();
+    await expect.poll(async () => Object.keys((await document()).references)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

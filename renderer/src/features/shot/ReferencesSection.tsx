@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { findModel } from '../../../../common/catalog';
 import type { Project } from '../../../../common/model';
+import { IconButton } from '../../components/Button';
+import { useProjectState } from '../../state';
 import { useThumbnail } from '../bin/thumbnails';
 import { NewReferenceForm } from './NewReferenceForm';
 import type { ShotEditor } from './useShotEditor';
@@ -36,6 +39,8 @@ function ReferenceChip({
  */
 export function ReferencesSection({ editor, document }: { editor: ShotEditor; document: Project }) {
   const { shot, update } = editor;
+  const { edit } = useProjectState();
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const references = Object.values(document.references);
   const model = findModel(shot.model.provider, shot.model.model);
   const max = model?.maxReferences ?? 0;
@@ -45,6 +50,12 @@ export function ReferencesSection({ editor, document }: { editor: ShotEditor; do
     void update({
       referenceIds: attached ? shot.referenceIds.filter((other) => other !== id) : [...shot.referenceIds, id],
     });
+  };
+
+  // Refused (with the shots named) while a shot uses the reference: detach it first.
+  const remove = async (id: string) => {
+    const result = await edit({ type: 'deleteReference', referenceId: id });
+    setDeleteError(result.ok ? null : result.error.message);
   };
 
   return (
@@ -65,15 +76,27 @@ export function ReferencesSection({ editor, document }: { editor: ShotEditor; do
       ) : (
         <div className="reference-list">
           {references.map((reference) => (
-            <ReferenceChip
-              key={reference.id}
-              name={reference.name}
-              assetId={reference.assetId}
-              attached={shot.referenceIds.includes(reference.id)}
-              onToggle={() => toggle(reference.id)}
-            />
+            <span key={reference.id} className="reference-item">
+              <ReferenceChip
+                name={reference.name}
+                assetId={reference.assetId}
+                attached={shot.referenceIds.includes(reference.id)}
+                onToggle={() => toggle(reference.id)}
+              />
+              <IconButton
+                icon="trash"
+                label={`Delete reference ${reference.name}`}
+                className="reference-delete"
+                onClick={() => void remove(reference.id)}
+              />
+            </span>
           ))}
         </div>
+      )}
+      {deleteError && (
+        <p className="reference-error" role="alert">
+          {deleteError}
+        </p>
       )}
       <NewReferenceForm shot={shot} document={document} maxReferences={max} />
     </section>
