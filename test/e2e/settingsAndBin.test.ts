@@ -11,7 +11,7 @@ import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture
 
 /**
  * The gaps closed in the studio, through the real UI in Chromium: a favourite toggled on a bin card,
- * a project budget set in Settings ▸ Project, a named reference created from the shot inspector;
+ * a project budget set in Settings ▸ Project, a named reference created from the shot inspector, music ducking set in the timeline toolbar;
  * each checked in the document the core holds.
  */
 describe('studio: favourites, budget and named references', () => {
@@ -98,6 +98,19 @@ describe('studio: favourites, budget and named references', () => {
     await screenshot(page, 'settings-project-budget-1280x800');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    expect(errors).toEqual([]);
+  });
+
+  it('ducks music under dialogue from the timeline toolbar', async () => {
+    const control = page.getByTestId('ducking-control');
+    await control.getByLabel('Duck music under dialogue').check();
+    const amount = control.getByLabel('Lower music by (dB)');
+    await amount.fill('18');
+    const ducking = async () => Object.values((await document()).sequences)[0]?.ducking;
+    await expect.poll(ducking).toEqual({ enabled: true, amountDb: -18 });
+    await amount.fill('90');
+    await expect.poll(() => control.getByRole('alert').textContent()).toContain('dB');
+    expect(await ducking()).toEqual({ enabled: true, amountDb: -18 });
     expect(errors).toEqual([]);
   });
 

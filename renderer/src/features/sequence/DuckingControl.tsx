@@ -12,12 +12,18 @@ export function DuckingControl({ sequence, compact = false }: { sequence: Sequen
   const { edit } = useProjectState();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { enabled, amountDb } = sequence.ducking;
+  // The box shows the click at once; the document catches up when the core answers.
+  const [pendingEnabled, setPendingEnabled] = useState<boolean | null>(null);
+  const { amountDb } = sequence.ducking;
+  const enabled = pendingEnabled ?? sequence.ducking.enabled;
   const checkboxId = `ducking-${sequence.id}`;
 
   const send = (next: { enabled: boolean; amountDb: number }, coalesceKey?: string) =>
     void edit({ type: 'setSequenceSettings', sequenceId: sequence.id, ducking: next }, coalesceKey).then(
-      (result) => setError(result.ok ? null : result.error.message),
+      (result) => {
+        setError(result.ok ? null : result.error.message);
+        setPendingEnabled(null);
+      },
     );
 
   const onAmount = (text: string) => {
@@ -41,7 +47,10 @@ export function DuckingControl({ sequence, compact = false }: { sequence: Sequen
         id={checkboxId}
         type="checkbox"
         checked={enabled}
-        onChange={(event) => send({ enabled: event.target.checked, amountDb })}
+        onChange={(event) => {
+          setPendingEnabled(event.target.checked);
+          send({ enabled: event.target.checked, amountDb });
+        }}
       />
       <label htmlFor={checkboxId} title="Lower music tracks while dialogue tracks play, in the export">
         Duck music under dialogue
