@@ -1,4 +1,4 @@
-import type { EventName } from '../../common/contract';
+import type { EventName, Result } from '../../common/contract';
 import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
 import { makeTempDir } from './tempDir';
 
@@ -8,7 +8,11 @@ export async function makeProjectCore(options: Partial<CoreOptions> = {}): Promi
   dataDir: string;
   events: { event: EventName; payload: unknown }[];
   call: <T = unknown>(channel: string, request?: unknown, host?: 'cli' | 'web' | 'electron') => Promise<T>;
-  callResult: (channel: string, request?: unknown, host?: 'cli' | 'web' | 'electron') => Promise<unknown>;
+  callResult: (
+    channel: string,
+    request?: unknown,
+    host?: 'cli' | 'web' | 'electron',
+  ) => Promise<Result<unknown>>;
   dispose: () => Promise<void>;
 }> {
   const dir = await makeTempDir('shotloom-project-');

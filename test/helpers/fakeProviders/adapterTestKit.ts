@@ -96,7 +96,7 @@ export async function rejectionOf(
   try {
     await promise;
   } catch (error) {
-    return error as Error & { code?: string };
+    return error as Error & { code?: string; [key: string]: unknown };
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

@@ -159,7 +159,7 @@ describe('browser host media route (Range requests by asset id) and uploads', ()
       fetch(`${base()}${path}?name=${encodeURIComponent(name)}&token=${web.host.token}`, {
         method: 'POST',
         headers,
-        body: data,
+        body: new Uint8Array(data),
       });
     const refused = await post('upload me.wav', {}, body);
     expect(refused.status).toBe(403);

@@ -123,11 +123,10 @@ describe('the renderer project store', () => {
       return createElement('span', null, `${project.state.status}:${project.canUndo}:${playhead}`);
     }
     const html = renderToString(
-      createElement(
-        ApiProvider,
-        { api: host.api },
-        createElement(ProjectStoreProvider, null, createElement(Probe)),
-      ),
+      createElement(ApiProvider, {
+        api: host.api,
+        children: createElement(ProjectStoreProvider, null, createElement(Probe)),
+      }),
     );
     expect(html).toContain('loading:false:0');
     expect(host.calls[0]?.channel).toBe('project:get');
