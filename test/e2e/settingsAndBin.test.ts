@@ -96,6 +96,15 @@ describe('studio: favourites, budget and named references', () => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Enter dollars');
     expect((await document()).settings.budgetCents).toBe(2550);
     await screenshot(page, 'settings-project-budget-1280x800');
+
+    // New-project defaults live in the app settings (General), not in the document.
+    await dialog.getByRole('radio', { name: 'General' }).click();
+    const form = dialog.getByRole('form', { name: 'New project defaults' });
+    await form.getByLabel('Width').fill('1280');
+    await form.getByLabel('Height').fill('720');
+    await form.getByRole('button', { name: 'Save defaults' }).click();
+    await expect.poll(() => web.core.settings.peek().defaults).toMatchObject({ width: 1280, height: 720 });
+    await screenshot(page, 'settings-general-1280x800');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);

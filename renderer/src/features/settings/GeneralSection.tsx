@@ -3,6 +3,7 @@ import { useAppInfo } from '../../app/useAppInfo';
 import { Badge } from '../../components/Badge';
 import { ComfyUrlsForm } from './ComfyUrlsForm';
 import { FfmpegChoice } from './FfmpegChoice';
+import { NewProjectDefaultsForm } from './NewProjectDefaultsForm';
 import { useAppSettings } from './useAppSettings';
 
 const sourceLabels: Record<string, string> = {
@@ -54,6 +55,8 @@ function GeneralFacts({ onFfmpegChanged }: { onFfmpegChanged: () => void }) {
       <FfmpegChoice state={settings} onChanged={onFfmpegChanged} />
       <h3 className="section-heading">ComfyUI</h3>
       <ComfyUrlsForm state={settings} />
+      <h3 className="section-heading">New projects</h3>
+      <NewProjectDefaultsForm state={settings} />
       <h3 className="section-heading">Data</h3>
       <dl className="settings-facts">
         <div className="settings-fact">
