@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/createCore';
 import { applicationMenuTemplate } from './applicationMenu';
 import { chooseFfmpegFile } from './chooseFfmpegFile';
 import { electronChooseFolder } from './folderDialog';
+import { electronChooseSaveFile } from './saveDialog';
 import { forwardEvents, registerIpcHandlers, trustedSender } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol';
 import { allowListedOpenExternal } from './openExternal';
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
     bundledBinDir: app.isPackaged ? join(process.resourcesPath, 'bin') : null,
     openExternal,
     chooseFolder: electronChooseFolder(dialog, () => mainWindow),
+    chooseSaveFile: electronChooseSaveFile(dialog, () => mainWindow),
     pickFiles: pickMediaFiles(() => mainWindow),
     chooseFfmpegFile: chooseFfmpegFile(() => mainWindow),
     revealPath: (path) => shell.showItemInFolder(path),

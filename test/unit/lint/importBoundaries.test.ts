@@ -8,7 +8,7 @@ async function lint(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('import boundaries', () => {
+describe('import boundaries', { timeout: 60_000 }, () => {
   it('fails a renderer file that imports from main/', async () => {
     const messages = await lint(
       'renderer/src/bad.ts',
