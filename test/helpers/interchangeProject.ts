@@ -1,39 +1,8 @@
 import { newProject } from '../../common/model/newProject';
 import type { Project } from '../../common/model/schema/project';
-import type { Sequence, Track, TrackItem } from '../../common/model/schema/sequence';
+import type { Sequence, Track } from '../../common/model/schema/sequence';
 import type { Rational } from '../../common/time/rational';
-import { audioAsset, videoAsset } from './modelFixtures';
-
-let counter = 0;
-function clip(
-  assetId: string,
-  sourceIn: number,
-  durationFrames: number,
-  extra: Partial<Extract<TrackItem, { type: 'clip' }>> = {},
-): TrackItem {
-  counter += 1;
-  return {
-    type: 'clip',
-    id: `clip${counter}`,
-    assetId,
-    shotId: null,
-    name: '',
-    sourceIn,
-    durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-    ...extra,
-  };
-}
+import { audioAsset, clip, videoAsset } from './modelFixtures';
 
 /**
  * A project with one sequence at `rate`: V1 = clip, dissolve, clip, gap, clip, wipe, clip; A2 =
@@ -53,19 +22,20 @@ export function interchangeProject(rate: Rational): { project: Project; sequence
   const v1: Track = {
     ...sequence.videoTracks[0]!,
     items: [
-      clip('shotA', 10, 100, { name: 'Opening' }),
+      clip('clip1', 'shotA', 100, { sourceIn: 10, name: 'Opening' }),
       { type: 'transition', id: 'tr1', kind: 'dissolve', durationFrames: 12 },
-      clip('shotB', 30, 90),
+      clip('clip2', 'shotB', 90, { sourceIn: 30 }),
       { type: 'gap', id: 'gap1', durationFrames: 15 },
-      clip('shotC', 0, 60),
+      clip('clip3', 'shotC', 60),
       { type: 'transition', id: 'tr2', kind: 'wipeLeft', durationFrames: 8 },
-      clip('shotD', 20, 47),
+      clip('clip4', 'shotD', 47, { sourceIn: 20 }),
     ],
   };
   const music: Track = {
     ...sequence.audioTracks[1]!,
     items: [
-      clip('music', 48000, 300, {
+      clip('clip5', 'music', 300, {
+        sourceIn: 48000,
         gainDb: -6,
         volumeKeyframes: [
           { frame: 0, value: 0 },

@@ -1,3 +1,4 @@
+import type { Clip } from '../../common/model/schema/sequence';
 import type { Rational } from '../../common/time';
 import { newProject, type Asset, type Project, type Sequence, type Track } from '../../common/model';
 
@@ -108,4 +109,29 @@ export function videoTrack(project: Project, index = 0): Track {
 
 export function audioTrack(project: Project, index = 0): Track {
   return firstSequence(project).audioTracks[index] as Track;
+}
+
+/** A timeline clip with every property at its default, named by its id. */
+export function clip(id: string, assetId: string, durationFrames: number, extra: Partial<Clip> = {}): Clip {
+  return {
+    type: 'clip',
+    id,
+    assetId,
+    shotId: null,
+    name: id,
+    sourceIn: 0,
+    durationFrames,
+    enabled: true,
+    fit: 'fit',
+    opacity: 1,
+    opacityKeyframes: [],
+    videoFadeInFrames: 0,
+    videoFadeOutFrames: 0,
+    gainDb: 0,
+    muted: false,
+    volumeKeyframes: [],
+    audioFadeInFrames: 0,
+    audioFadeOutFrames: 0,
+    ...extra,
+  };
 }

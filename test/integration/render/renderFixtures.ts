@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Asset, Clip, Project, Track } from '../../../common/model';
+import type { Asset, Project, Track } from '../../../common/model';
 import { newProject } from '../../../common/model';
 import { probeMediaFacts } from '../../../main/services/render/probeForRender';
 
@@ -97,29 +97,7 @@ export async function assetFor(path: string, id: string): Promise<Asset> {
   };
 }
 
-export function clip(id: string, assetId: string, durationFrames: number, extra: Partial<Clip> = {}): Clip {
-  return {
-    type: 'clip',
-    id,
-    assetId,
-    shotId: null,
-    name: id,
-    sourceIn: 0,
-    durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-    ...extra,
-  };
-}
+export { clip } from '../../helpers/modelFixtures';
 
 /** A project whose first sequence has the given picture items (and optional audio tracks). */
 export function projectWith(

@@ -1,4 +1,4 @@
-import type { Asset, Clip, Project, Sequence, Track } from '../../../common/model';
+import type { Asset, Project, Sequence, Track } from '../../../common/model';
 import { newProject } from '../../../common/model';
 
 /** Hand-made probe facts (no ffprobe in unit tests): H.264 High yuv420p with AAC 48 kHz stereo. */
@@ -85,29 +85,7 @@ export function audioAsset(id: string, seconds: number): Asset {
   };
 }
 
-export function clip(id: string, assetId: string, durationFrames: number, extra: Partial<Clip> = {}): Clip {
-  return {
-    type: 'clip',
-    id,
-    assetId,
-    shotId: null,
-    name: id,
-    sourceIn: 0,
-    durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-    ...extra,
-  };
-}
+export { clip } from '../../helpers/modelFixtures';
 
 function track(id: string, kind: Track['kind'], role: Track['role'], items: Track['items']): Track {
   return { id, kind, name: id, role, items, muted: false, solo: false, locked: false, heightPx: 64 };

@@ -7,6 +7,7 @@ import type {
 import { useApi } from '../../api/ApiContext';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
+import { NotCarriedList } from './NotCarriedList';
 
 const formats: Array<{ value: InterchangeFormat; label: string }> = [
   {
@@ -77,16 +78,7 @@ export function ExportTimelinePane({ snapshot }: { snapshot: ProjectSnapshot }) 
           <p>
             Wrote <code>{result.outputPath}</code> ({Math.ceil(result.bytes / 1024)} KB).
           </p>
-          {result.notCarried.length > 0 && (
-            <>
-              <p className="muted">Not carried by this format:</p>
-              <ul>
-                {result.notCarried.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <NotCarriedList heading="Not carried by this format:" lines={result.notCarried} />
         </div>
       )}
       {error && (

@@ -4,6 +4,7 @@ import type { InterchangeImportResult } from '../../../../common/contract/channe
 import { useApi } from '../../api/ApiContext';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
+import { NotCarriedList } from './NotCarriedList';
 
 type SearchChoice = 'none' | 'projectFolder' | 'dialog';
 
@@ -76,16 +77,7 @@ export function ImportTimelinePane() {
             New sequence <strong>{result.sequenceName}</strong>: {result.linkedClips} clip(s) linked,{' '}
             {result.importedFiles} file(s) imported, {result.missingClips} missing.
           </p>
-          {result.notCarried.length > 0 && (
-            <>
-              <p className="muted">Not carried over:</p>
-              <ul>
-                {result.notCarried.map((line, index) => (
-                  <li key={index}>{line}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <NotCarriedList heading="Not carried over:" lines={result.notCarried} />
         </div>
       )}
       {error && (
