@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MPEGDecoder } from 'mpg123-decoder';
 
 const [enginePath, task, argsJson] = process.argv.slice(2);
 const args = JSON.parse(argsJson ?? '{}');
@@ -97,6 +98,16 @@ const tasks = {
   },
   async 'peaks-naive-ffmpeg-buffered'() {
     const { min } = peaksOfChannels(splitStereo(await ffmpegToMemory(args.file)));
+    return { buckets: min.length };
+  },
+  async 'peaks-naive-mp3-decode'() {
+    // What a renderer without server-side peaks does: the whole file decoded in JavaScript (mpg123
+    // compiled to WebAssembly, as decodeAudioData would), then min/max over the channel arrays.
+    const decoder = new MPEGDecoder();
+    await decoder.ready;
+    const { channelData } = decoder.decode(new Uint8Array(await readFile(args.file)));
+    decoder.free();
+    const { min } = peaksOfChannels(channelData);
     return { buckets: min.length };
   },
   async 'peaks-naive-wav-decode'() {

@@ -56,36 +56,54 @@ export class PeakAccumulator {
     if (end < chunk.length) this.carry = chunk[end] ?? 0;
   }
 
-  /** Interleaved frames of `channels` 16-bit samples, mixed to mono by their mean (rounded). */
+  /**
+   * Interleaved frames of `channels` 16-bit samples, mixed to mono by their mean (rounded). The hot
+   * loop tracks the min/max of the channel sums and divides once per bucket: rounding the mean is
+   * monotonic, so the rounded mean of the smallest sum is the smallest rounded mean.
+   */
   pushFrames(samples: Int16Array, channels: number): void {
-    let low = this.bucketMin;
-    let high = this.bucketMax;
-    let inBucket = this.inBucket;
-    const size = this.samplesPerBucket;
     const frames = Math.floor(samples.length / channels);
-    for (let frame = 0; frame < frames; frame += 1) {
-      let value: number;
-      if (channels === 1) value = samples[frame] as number;
-      else {
-        let sum = 0;
-        const base = frame * channels;
-        for (let channel = 0; channel < channels; channel += 1) sum += samples[base + channel] as number;
-        value = Math.round(sum / channels);
+    const size = this.samplesPerBucket;
+    // The open bucket's extremes, carried over in sum units (exact, see above).
+    let low = this.bucketMin * channels;
+    let high = this.bucketMax * channels;
+    let inBucket = this.inBucket;
+    let frame = 0;
+    while (frame < frames) {
+      const stop = Math.min(frames, frame + (size - inBucket));
+      if (channels === 1) {
+        for (let index = frame; index < stop; index += 1) {
+          const value = samples[index] as number;
+          if (value < low) low = value;
+          if (value > high) high = value;
+        }
+      } else if (channels === 2) {
+        for (let index = frame * 2, end = stop * 2; index < end; index += 2) {
+          const value = (samples[index] as number) + (samples[index + 1] as number);
+          if (value < low) low = value;
+          if (value > high) high = value;
+        }
+      } else {
+        for (let index = frame * channels, end = stop * channels; index < end; index += channels) {
+          let value = 0;
+          for (let channel = 0; channel < channels; channel += 1) value += samples[index + channel] as number;
+          if (value < low) low = value;
+          if (value > high) high = value;
+        }
       }
-      if (value < low) low = value;
-      if (value > high) high = value;
-      inBucket += 1;
+      inBucket += stop - frame;
+      frame = stop;
       if (inBucket === size) {
-        this.bucketMin = low;
-        this.bucketMax = high;
+        this.bucketMin = Math.round(low / channels);
+        this.bucketMax = Math.round(high / channels);
         this.closeBucket();
-        low = 32767;
-        high = -32768;
+        low = 32767 * channels;
+        high = -32768 * channels;
         inBucket = 0;
       }
     }
-    this.bucketMin = low;
-    this.bucketMax = high;
+    this.bucketMin = Math.round(low / channels);
+    this.bucketMax = Math.round(high / channels);
     this.inBucket = inBucket;
     this.samples += frames;
   }

