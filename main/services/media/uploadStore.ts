@@ -53,18 +53,27 @@ export class UploadStore {
         yield chunk;
       }
     };
+    const file = createWriteStream(path, { flags: 'wx' });
     try {
-      await pipeline(body, counter, createWriteStream(path, { flags: 'wx' }));
+      await pipeline(body, counter, file);
     } catch (error) {
+      // The file opens asynchronously: wait until it is closed, or it may appear after the rm.
+      if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
       await rm(path, { force: true });
       if (error instanceof AppError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC') throw new AppError('DISK_FULL', 'The disk is full: the upload was not kept.');
       throw new AppError('BAD_REQUEST', 'The upload was interrupted.', String(error));
     }
-    const file = { id, name: originalName.slice(0, 255) || name, path, sizeBytes: received, at: Date.now() };
-    this.files.set(id, file);
-    return { id, name: file.name, path, sizeBytes: received };
+    const upload = {
+      id,
+      name: originalName.slice(0, 255) || name,
+      path,
+      sizeBytes: received,
+      at: Date.now(),
+    };
+    this.files.set(id, upload);
+    return { id, name: upload.name, path, sizeBytes: received };
   }
 
   /** Hands an upload over (once); null when the id is unknown or expired. */
