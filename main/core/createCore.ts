@@ -52,6 +52,11 @@ export interface CoreOptions {
   revealPath?: RevealPath;
   /** An open-file dialog for choosing the ffmpeg program (settings:ffmpeg); only the desktop app has one. */
   chooseFfmpegFile?: ChooseFfmpegFile;
+  /**
+   * Edit-ready copies of imported videos and arriving takes, made in the background when the
+   * setting allows (on by default in the desktop app and the browser host; the CLI exits first).
+   */
+  backgroundEditReady?: boolean;
   /** Generation overrides for tests: adapters, provider base URLs, engine timing. */
   generation?: Pick<GenerationSetup, 'registry' | 'baseUrls' | 'engine'>;
 }
@@ -98,11 +103,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.autosaveIntervalMs !== undefined ? { autosaveIntervalMs: options.autosaveIntervalMs } : {}),
   });
 
+  // Set below: imports happen only after the core is made, so the render service exists by then.
+  let onVideoImported: (assetIds: string[]) => void = () => undefined;
   const media = createMediaService({
     projects: projects.service,
     binaries,
     emit: (event, payload) => events.emit(event, payload),
     dataDir: options.dataDir,
+    onVideoImported: (assetIds) => onVideoImported(assetIds),
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
   });
 
@@ -121,6 +129,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emitFinished: (payload) => events.emit('render:finished', payload),
     ...(options.chooseSaveFile ? { chooseSaveFile: options.chooseSaveFile } : {}),
   });
+
+  if (options.backgroundEditReady ?? options.host !== 'cli')
+    onVideoImported = (assetIds) => {
+      if (settings.peek().editReadyCopies) void render.makeEditReady(assetIds).catch(() => undefined);
+    };
 
   const fromEnv = providerBaseUrlsFromEnv(options.env ?? process.env);
   for (const reason of fromEnv.refused) console.warn(`Shotloom: ignoring a provider base URL: ${reason}.`);
@@ -185,7 +198,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     invoke: (channel, request, context) => dispatch(handlers, channel, request, context),
     dispose: async () => {
       await generation.dispose();
-      render.dispose();
+      await render.dispose();
       media.service.dispose();
       return projects.service.dispose();
     },

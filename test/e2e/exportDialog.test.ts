@@ -71,7 +71,8 @@ describe('export dialog', () => {
       }),
       await makeAudioFile(media.path, { name: 'bed.wav', seconds: 4 }),
     ];
-    web = await startTestWebHost();
+    // Edit-ready copies only when asked for in the dialog (the background ones are tested elsewhere).
+    web = await startTestWebHost({ core: { backgroundEditReady: false } });
     await call('project:new', {
       name: 'Export',
       location: { kind: 'projectsRoot', name: 'Export' },
@@ -138,6 +139,20 @@ describe('export dialog', () => {
     await dialog.getByTestId('export-reveal').click();
     await expect.poll(() => dialog.locator('.export-problem').textContent()).toContain('desktop app');
     await screenshot(page, 'export-dialog-done');
+    expect(errors).toEqual([]);
+  });
+
+  it('makes edit-ready copies from the plan, shows their progress and plans again with them', async () => {
+    const dialog = page.getByTestId('export-dialog');
+    const hint = dialog.getByTestId('export-edit-ready');
+    await expect.poll(() => hint.textContent()).toContain('2 clip sources have no edit-ready copy');
+    await dialog.getByTestId('export-make-edit-ready').click();
+    await expect.poll(() => hint.count(), { timeout: 60_000 }).toBe(0);
+    const plan = await call<{ assetsWithoutEditReady: string[] }>('render:plan', {
+      sequenceId: sequence().id,
+      presetId: 'h264-sequence',
+    });
+    expect(plan.assetsWithoutEditReady).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -43,6 +43,8 @@ export type NewProjectDefaults = z.infer<typeof newProjectDefaultsSchema>;
 export interface AppSettingsView {
   comfyUrls: string[];
   defaults: NewProjectDefaults;
+  /** Edit-ready copies of imported videos and new takes are made in the background. */
+  editReadyCopies: boolean;
   /** The FFmpeg chosen in Settings (desktop app only), or null for automatic. */
   ffmpegPath: string | null;
   /** Whether this host lets the window choose FFmpeg (the desktop app, through its file dialog). */
@@ -52,14 +54,15 @@ export interface AppSettingsView {
 export const settingsChannels = {
   'settings:get': channel(z.object({}).strict()).returns<AppSettingsView>(),
   /**
-   * Changes the safe settings: ComfyUI addresses (http/https only) and the defaults of new
-   * projects. The FFmpeg path is not among them: no window ever sends a path to run.
+   * Changes the safe settings: ComfyUI addresses (http/https only), the defaults of new
+   * projects and background edit-ready copies. The FFmpeg path is not among them: no window ever sends a path to run.
    */
   'settings:update': channel(
     z
       .object({
         comfyUrls: z.array(comfyUrlSchema).max(maxComfyUrls).optional(),
         defaults: newProjectDefaultsSchema.partial().strict().optional(),
+        editReadyCopies: z.boolean().optional(),
       })
       .strict(),
   ).returns<AppSettingsView>(),

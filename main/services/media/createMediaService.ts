@@ -12,6 +12,8 @@ export interface MediaServiceDeps {
   binaries: Binaries;
   emit: EventEmit;
   dataDir: string;
+  /** Told the ids of video assets just imported or received (edit-ready copies follow). */
+  onVideoImported?: (assetIds: string[]) => void;
   /** The host's open-file dialog, when it has one. */
   pickFiles?: PickFiles;
   uploadLimitBytes?: number;
@@ -24,6 +26,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     binaries: deps.binaries,
     emit: deps.emit,
     dataDir: deps.dataDir,
+    ...(deps.onVideoImported ? { onVideoImported: deps.onVideoImported } : {}),
   });
   const uploads = new UploadStore(join(deps.dataDir, 'uploads'), deps.uploadLimitBytes);
   const handlers = mediaHandlers({

@@ -34,6 +34,8 @@ export interface MediaServiceOptions {
   emit: EventEmit;
   dataDir: string;
   probeTimeoutMs?: number;
+  /** Told the ids of video assets just imported or received (edit-ready copies follow). */
+  onVideoImported?: (assetIds: string[]) => void;
   /** Derived pictures and peaks made at once (2 by default). */
   backgroundConcurrency?: number;
 }
@@ -91,6 +93,8 @@ export class MediaService implements DerivedFiles {
       if (asset.kind !== 'audio') this.inBackground(this.thumbnail(asset.id));
       if (needsProxy(asset)) this.inBackground(this.ensureProxy(asset.id));
     }
+    const videoIds = result.assets.flatMap((asset) => (asset.kind === 'video' ? [asset.id] : []));
+    if (videoIds.length > 0) this.options.onVideoImported?.(videoIds);
     return result;
   }
 

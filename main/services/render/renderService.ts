@@ -57,6 +57,8 @@ const historyLimit = 50;
 /** Export jobs: one at a time per core is enough on two cores; each can be cancelled. */
 export class RenderService {
   private readonly jobs = new Map<string, AbortController>();
+  /** The edit-ready jobs, chained: each starts when the one before has ended. */
+  private editReadyQueue: Promise<void> = Promise.resolve();
   private readonly historyPath: string;
 
   constructor(private readonly deps: RenderServiceDeps) {
@@ -209,44 +211,71 @@ export class RenderService {
     return { cancelled: true };
   }
 
-  /** Edit-ready copies in the background, one after another, cancellable by job id. */
+  /**
+   * Edit-ready copies in the background: one job per request, jobs one after another (a copy is an
+   * x264 encode; two cores are shared with the editor), cancellable by job id. Video assets that
+   * already have a copy are skipped; a file that fails does not stop the others, and the job then
+   * ends with an error naming it.
+   */
   async makeEditReady(assetIds?: string[]): Promise<{ jobId: string }> {
     const open = this.deps.projects.current();
+    const cacheDir = join(open.folder, 'cache');
     const ids = assetIds ?? Object.keys(open.document.assets);
-    const assets = ids.map((id) => open.document.assets[id]).filter((asset) => asset?.kind === 'video');
+    const assets = ids.flatMap((id) => {
+      const asset = open.document.assets[id];
+      return asset?.kind === 'video' && asset.media.video ? [asset] : [];
+    });
     const jobId = `editready_${randomBytes(6).toString('hex')}`;
     const controller = new AbortController();
     this.jobs.set(jobId, controller);
-    const [ffmpegPath, ffprobePath] = [await this.deps.ffmpegPath(), await this.deps.ffprobePath()];
-    void (async () => {
-      let index = 0;
-      for (const asset of assets) {
-        if (!asset) continue;
-        await ensureEditReady(asset, open.resolvePath(asset.path), join(open.folder, 'cache'), {
-          ffmpegPath,
-          ffprobePath,
-          signal: controller.signal,
-          registry: this.deps.registry,
-          onProgress: (progress) =>
-            this.deps.emitProgress({
-              jobId,
-              fraction: (index + (progress.fraction ?? 0)) / assets.length,
-              etaSeconds: null,
-              stage: `Edit-ready copy of ${asset.name}`,
-            }),
-        });
-        index += 1;
+    // Chained at once (no await before it), so jobs run in the order they were asked for.
+    const work = async (): Promise<void> => {
+      const [ffmpegPath, ffprobePath] = [await this.deps.ffmpegPath(), await this.deps.ffprobePath()];
+      const failed: string[] = [];
+      for (const [index, asset] of assets.entries()) {
+        controller.signal.throwIfAborted();
+        if (await loadEditReady(cacheDir, asset)) continue;
+        const stage = `Edit-ready copy of ${asset.name} (${index + 1} of ${assets.length})`;
+        this.deps.emitProgress({ jobId, fraction: index / assets.length, etaSeconds: null, stage });
+        try {
+          await ensureEditReady(asset, open.resolvePath(asset.path), cacheDir, {
+            ffmpegPath,
+            ffprobePath,
+            signal: controller.signal,
+            registry: this.deps.registry,
+            onProgress: (progress) =>
+              this.deps.emitProgress({
+                jobId,
+                fraction: (index + (progress.fraction ?? 0)) / assets.length,
+                etaSeconds: null,
+                stage,
+              }),
+          });
+        } catch (error) {
+          if (controller.signal.aborted) throw new AppError('CANCELLED', 'Cancelled.');
+          failed.push(`${asset.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
-    })()
+      if (failed.length > 0)
+        throw new AppError(
+          'FFMPEG_FAILED',
+          `${failed.length} of ${assets.length} edit-ready copies could not be made (the export encodes those shots instead). ${failed.join('; ')}`,
+        );
+    };
+    const run = this.editReadyQueue
+      .then(work)
       .then(() => this.deps.emitFinished({ jobId, ok: true }))
       .catch((error: unknown) => {
         const shape =
           error instanceof AppError
             ? { code: error.code, message: error.message }
-            : { code: 'INTERNAL', message: String(error) };
+            : controller.signal.aborted
+              ? { code: 'CANCELLED', message: 'Cancelled.' }
+              : { code: 'INTERNAL', message: String(error) };
         this.deps.emitFinished({ jobId, ok: false, error: shape });
       })
       .finally(() => this.jobs.delete(jobId));
+    this.editReadyQueue = run;
     return { jobId };
   }
 
@@ -264,8 +293,9 @@ export class RenderService {
     await writeFileAtomic(this.historyPath, JSON.stringify(history, null, 2));
   }
 
-  /** Cancels every running job (core shutdown). */
-  dispose(): void {
+  /** Cancels every running job (core shutdown) and waits for the edit-ready jobs to clean up. */
+  async dispose(): Promise<void> {
     for (const controller of this.jobs.values()) controller.abort();
+    await this.editReadyQueue;
   }
 }

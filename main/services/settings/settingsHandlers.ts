@@ -23,6 +23,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): { [C in SettingsCha
   const view = (settings: Settings, context: CallContext): AppSettingsView => ({
     comfyUrls: [...settings.comfyUrls],
     defaults: { ...settings.defaults, rate: { ...settings.defaults.rate } },
+    editReadyCopies: settings.editReadyCopies,
     ffmpegPath: settings.ffmpegPath,
     canChooseFfmpeg: canChoose(context),
   });
@@ -34,6 +35,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): { [C in SettingsCha
       const next = await deps.settings.update({
         ...(request.comfyUrls ? { comfyUrls: [...new Set(request.comfyUrls)] } : {}),
         ...(request.defaults ? { defaults: { ...current.defaults, ...request.defaults } } : {}),
+        ...(request.editReadyCopies !== undefined ? { editReadyCopies: request.editReadyCopies } : {}),
       });
       return view(next, context);
     },

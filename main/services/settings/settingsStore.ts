@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   ffmpegPath: z.string().nullable().default(null),
   recentProjects: z.array(z.string()).default([]),
   comfyUrls: z.array(z.string()).default(['http://127.0.0.1:8188']),
+  /** Make edit-ready copies of imported videos and new takes in the background. */
+  editReadyCopies: z.boolean().default(true),
   defaults: z
     .object({
       rate: z

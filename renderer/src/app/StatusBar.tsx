@@ -1,3 +1,4 @@
+import { EditReadyIndicator } from '../features/export/EditReadyIndicator';
 import { JobsIndicator } from '../features/jobs/JobsPanel';
 import type { AppInfoState } from './useAppInfo';
 
@@ -16,6 +17,7 @@ export function StatusBar({ state }: { state: AppInfoState }) {
             {state.info.ffmpeg.problem ? 'FFmpeg missing' : `FFmpeg ${state.info.ffmpeg.version ?? ''}`}
           </span>
           <JobsIndicator />
+          <EditReadyIndicator />
           <span className="status-spacer" />
           <span>
             {state.info.platform}/{state.info.arch} · Node {state.info.versions.node}

@@ -22,13 +22,17 @@ export interface MediaTestCore {
   stop(): Promise<void>;
 }
 
-/** A core (CLI host unless told) with a new project open in a temp folder. */
+/**
+ * A core (CLI host unless told) with a new project open in a temp folder. Background edit-ready
+ * copies stay off unless a test asks for them (they are x264 encodes that other tests do not need).
+ */
 export async function startMediaCore(options: Partial<CoreOptions> = {}): Promise<MediaTestCore> {
   const temp = await makeTempDir('shotloom-media-core-');
   const core = await createCore({
     host: 'cli',
     dataDir: join(temp.path, 'data'),
     autosaveIntervalMs: 0,
+    backgroundEditReady: false,
     ...options,
   });
   const projectFolder = join(temp.path, 'project');

@@ -45,6 +45,7 @@ export function ExportDialog({
   const [plan, setPlan] = useState<RenderPlanSummary | null>(null);
   const [problem, setProblem] = useState<AppErrorShape | null>(null);
   const [activeJobId, setActiveJobId] = useState<string | null>(null);
+  const [editReadyJobId, setEditReadyJobId] = useState<string | null>(null);
   const { jobs, history, track, refreshHistory } = useRenderJobs();
   const hasMarks = sequence.inFrame !== null || sequence.outFrame !== null;
   const requestRange = useMemo(() => {
@@ -54,6 +55,9 @@ export function ExportDialog({
     return endFrame > startFrame ? { startFrame, endFrame } : undefined;
   }, [range, hasMarks, sequence.inFrame, sequence.outFrame, durationFrames]);
   const preset = presets.find((candidate) => candidate.id === presetId);
+  const editReadyJob = editReadyJobId ? jobs[editReadyJobId] : undefined;
+  // The plan is asked for again when an edit-ready job ends (more of the cut can be copied now).
+  const editReadyEnded = editReadyJob !== undefined && editReadyJob.finished !== null;
 
   useEffect(() => {
     if (!open) return;
@@ -77,7 +81,15 @@ export function ExportDialog({
     return () => {
       live = false;
     };
-  }, [open, api, sequence, presetId, requestRange, durationFrames]);
+  }, [open, api, sequence, presetId, requestRange, durationFrames, editReadyEnded]);
+
+  const makeEditReady = async () => {
+    if (!plan) return;
+    const result = await api.invoke('render:makeEditReady', { assetIds: plan.assetsWithoutEditReady });
+    if (!result.ok) return setProblem(result.error);
+    track(result.value.jobId, '');
+    setEditReadyJobId(result.value.jobId);
+  };
 
   const start = async () => {
     if (!preset) return;
@@ -170,7 +182,22 @@ export function ExportDialog({
           {problem.message}
         </p>
       )}
-      {plan && <PlanSummary plan={plan} rate={sequence.rate} />}
+      {plan && (
+        <PlanSummary
+          plan={plan}
+          rate={sequence.rate}
+          editReady={{
+            onMake: () => void makeEditReady(),
+            running: editReadyJob !== undefined && !editReadyEnded,
+            fraction: editReadyJob?.fraction ?? 0,
+            stage: editReadyJob?.stage ?? '',
+            error:
+              editReadyJob?.finished && !editReadyJob.finished.ok
+                ? (editReadyJob.finished.error?.message ?? 'The edit-ready copies failed.')
+                : null,
+          }}
+        />
+      )}
       {active && (
         <div
           className="export-progress"

@@ -1,5 +1,7 @@
 import type { RenderPlanSummary } from '../../../../common/contract/channels/render';
 import type { Rational } from '../../../../common/time';
+import { Button } from '../../components/Button';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatTimecode } from '../timeline/geometry/timecode';
 
 const modeLabels: Record<RenderPlanSummary['mode'], string> = {
@@ -9,8 +11,25 @@ const modeLabels: Record<RenderPlanSummary['mode'], string> = {
   still: 'Still image',
 };
 
+/** The edit-ready job the dialog started for this plan's sources: its state and how to start one. */
+export interface EditReadyControl {
+  onMake: () => void;
+  running: boolean;
+  fraction: number;
+  stage: string;
+  error: string | null;
+}
+
 /** The smart-render choice the export engine will make, segment by segment, and why. */
-export function PlanSummary({ plan, rate }: { plan: RenderPlanSummary; rate: Rational }) {
+export function PlanSummary({
+  plan,
+  rate,
+  editReady,
+}: {
+  plan: RenderPlanSummary;
+  rate: Rational;
+  editReady: EditReadyControl;
+}) {
   const copied = plan.segments.filter((segment) => segment.path === 'copy');
   const copiedFrames = copied.reduce((sum, segment) => sum + segment.durationFrames, 0);
   const totalFrames = plan.output.endFrame - plan.output.startFrame;
@@ -46,12 +65,25 @@ export function PlanSummary({ plan, rate }: { plan: RenderPlanSummary; rate: Rat
           ))}
         </ol>
       )}
-      {plan.assetsWithoutEditReady.length > 0 && (
-        <p className="export-hint">
-          {plan.assetsWithoutEditReady.length} clip source
-          {plan.assetsWithoutEditReady.length > 1 ? 's have' : ' has'} no edit-ready copy: making one lets
-          more of the cut be copied instead of encoded.
-        </p>
+      {(plan.assetsWithoutEditReady.length > 0 || editReady.running) && (
+        <div className="export-hint" data-testid="export-edit-ready">
+          {editReady.running ? (
+            <>
+              <ProgressBar value={editReady.fraction} label="Edit-ready copies" />
+              <p>{editReady.stage}</p>
+            </>
+          ) : (
+            <p>
+              {plan.assetsWithoutEditReady.length} clip source
+              {plan.assetsWithoutEditReady.length > 1 ? 's have' : ' has'} no edit-ready copy: making one lets
+              more of the cut be copied instead of encoded.{' '}
+              <Button onClick={editReady.onMake} data-testid="export-make-edit-ready">
+                Make edit-ready copies
+              </Button>
+            </p>
+          )}
+          {editReady.error && <p role="alert">{editReady.error}</p>}
+        </div>
       )}
     </div>
   );

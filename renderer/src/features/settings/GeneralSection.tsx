@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAppInfo } from '../../app/useAppInfo';
 import { Badge } from '../../components/Badge';
 import { ComfyUrlsForm } from './ComfyUrlsForm';
+import { EditReadyToggle } from './EditReadyToggle';
 import { FfmpegChoice } from './FfmpegChoice';
 import { NewProjectDefaultsForm } from './NewProjectDefaultsForm';
 import { useAppSettings } from './useAppSettings';
@@ -57,6 +58,8 @@ function GeneralFacts({ onFfmpegChanged }: { onFfmpegChanged: () => void }) {
       <ComfyUrlsForm state={settings} />
       <h3 className="section-heading">New projects</h3>
       <NewProjectDefaultsForm state={settings} />
+      <h3 className="section-heading">Exports</h3>
+      <EditReadyToggle state={settings} />
       <h3 className="section-heading">Data</h3>
       <dl className="settings-facts">
         <div className="settings-fact">
