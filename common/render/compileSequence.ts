@@ -2,6 +2,7 @@ import type { Project, Sequence, Track } from '../model';
 import { samplesBetween } from './audioGraph';
 import { clipSegmentsToRange, flattenTrack, type FlatTrack, type PlacedClip } from './flatten';
 import { mixInvocation } from './mixStep';
+import { overlayTracks, splitAtOverlays } from './overlays';
 import { editReadyX264Args, type RenderPreset } from './presets';
 import { metadataFor, provenanceOf } from './provenance';
 import type { CompileResult, PlanIssue, RenderPlan, RenderStep, SegmentDecision } from './renderPlan';
@@ -80,31 +81,23 @@ function validate(project: Project, sequence: Sequence, issues: PlanIssue[]) {
         path,
       });
     }
-    for (const item of track.items) {
-      if (item.type === 'clip' && item.opacityKeyframes.length > 0) {
-        issues.push({
-          code: 'OPACITY_KEYFRAMES_UNSUPPORTED',
-          message: `Clip "${item.name || item.id}": opacity keyframes are not exported yet.`,
-          path,
-        });
-      }
-    }
     return flattenTrack(track, path, sequence, project.assets, issues);
   };
-  const video = sequence.videoTracks.map((track, index) => flatten(track, 'videoTracks', index));
+  const video = sequence.videoTracks.map((track, index) => ({
+    flat: flatten(track, 'videoTracks', index),
+    path: [...base, 'videoTracks', index],
+  }));
   const audio = sequence.audioTracks.map((track, index) => ({
     track,
     flat: flatten(track, 'audioTracks', index),
   }));
-  const withClips = video.filter((flat) => flat.clips.length > 0);
-  if (withClips.length > 1) {
-    issues.push({
-      code: 'MULTIPLE_VIDEO_TRACKS',
-      message: 'Only one video track with clips can be exported; move the clips onto one track.',
-      path: [...base, 'videoTracks'],
-    });
-  }
-  return { picture: withClips[0] ?? video[0] ?? null, audio };
+  // The lowest shown track with clips is the picture; the shown tracks above it are laid over it.
+  // A hidden video track (its eye off: `muted`) shows nothing but still counts for the length.
+  const shown = video.filter((_, index) => !sequence.videoTracks[index]?.muted);
+  const lowest = shown.findIndex((entry) => entry.flat.clips.length > 0);
+  const overlays = lowest < 0 ? [] : overlayTracks(shown.slice(lowest + 1), issues);
+  const videoLength = Math.max(0, ...video.map((entry) => entry.flat.lengthFrames));
+  return { picture: lowest < 0 ? null : (shown[lowest]?.flat ?? null), overlays, audio, videoLength };
 }
 
 /**
@@ -131,8 +124,8 @@ export function compileSequence(
       ],
     };
   const issues: PlanIssue[] = [];
-  const { picture, audio } = validate(project, sequence, issues);
-  const length = Math.max(picture?.lengthFrames ?? 0, ...audio.map((entry) => entry.flat.lengthFrames));
+  const { picture, overlays, audio, videoLength } = validate(project, sequence, issues);
+  const length = Math.max(videoLength, ...audio.map((entry) => entry.flat.lengthFrames));
   const marks =
     sequence.inFrame !== null && sequence.outFrame !== null
       ? { startFrame: sequence.inFrame, endFrame: sequence.outFrame }
@@ -165,7 +158,10 @@ export function compileSequence(
   const { startFrame, endFrame } = preset.still
     ? { startFrame: chosen.startFrame, endFrame: chosen.startFrame + 1 }
     : chosen;
-  const segments = clipSegmentsToRange(picture?.segments ?? [], startFrame, endFrame);
+  const segments = splitAtOverlays(
+    clipSegmentsToRange(picture?.segments ?? [], startFrame, endFrame),
+    overlays,
+  );
   const smart = options.smart ?? 'auto';
   const format = { width, height, pixelFormat: preset.video?.pixelFormat ?? 'rgb24' };
   const units = chooseUnits(
@@ -180,7 +176,11 @@ export function compileSequence(
     },
   );
   const audible = audibility(sequence);
-  const usedClips = [...(picture?.clips ?? []), ...audio.flatMap((entry) => entry.flat.clips)].filter(
+  const usedClips = [
+    ...(picture?.clips ?? []),
+    ...overlays.flatMap((track) => track.clips),
+    ...audio.flatMap((entry) => entry.flat.clips),
+  ].filter(
     (placed) => placed.startFrame < endFrame && placed.startFrame + placed.clip.durationFrames > startFrame,
   );
   const editReadyIds = new Set(

@@ -15,8 +15,9 @@ export interface PlacedClip {
 /**
  * One stretch of the flattened picture track. A transition window [startFrame, +windowFrames) shows
  * `from` blending into `to`; renderStart/renderFrames are the part inside the exported range.
+ * `overlays`: clips of upper video tracks shown over the whole stretch, lowest first.
  */
-export type PictureSegment =
+export type PictureSegment = (
   | { kind: 'clip'; startFrame: number; durationFrames: number; placed: PlacedClip }
   | { kind: 'gap'; startFrame: number; durationFrames: number }
   | {
@@ -28,7 +29,8 @@ export type PictureSegment =
       transition: Transition;
       from: PlacedClip;
       to: PlacedClip;
-    };
+    }
+) & { overlays?: PlacedClip[] };
 
 export interface FlatTrack {
   segments: PictureSegment[];

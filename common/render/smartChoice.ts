@@ -18,8 +18,11 @@ export interface SmartInputs {
   editReady: Record<string, EditReadyFacts>;
 }
 
-/** A unit of picture work: one ffmpeg run makes its video chunk (and its sound chunk). */
-export type PictureUnit =
+/**
+ * A unit of picture work: one ffmpeg run makes its video chunk (and its sound chunk). `overlays`:
+ * clips of upper video tracks laid over it, lowest first (such units are always encoded).
+ */
+export type PictureUnit = (
   | {
       kind: 'clip';
       path: 'copy' | 'encode';
@@ -39,7 +42,8 @@ export type PictureUnit =
       frames: number;
       segment: Extract<PictureSegment, { kind: 'transition' }>;
       segmentIndex: number;
-    };
+    }
+) & { overlays: PlacedClip[] };
 
 type ClipUnit = Extract<PictureUnit, { kind: 'clip' }>;
 
@@ -84,7 +88,8 @@ function splitClip(
 ): ClipUnit[] {
   const { placed } = segment;
   const clipFrom = segment.startFrame - placed.startFrame;
-  const base = { kind: 'clip' as const, placed, segmentIndex };
+  const overlays = segment.overlays ?? [];
+  const base = { kind: 'clip' as const, placed, segmentIndex, overlays };
   const encodeAll = (reason: string): ClipUnit[] => [
     {
       ...base,
@@ -97,6 +102,7 @@ function splitClip(
     },
   ];
   if (inputs.smart === 'forceEncode') return encodeAll('the export is set to re-encode everything');
+  if (overlays.length > 0) return encodeAll('a clip on an upper video track is laid over it');
   const editReady = inputs.editReady[placed.asset.id];
   const facts = editReady?.video ?? placed.asset.media.video;
   const mismatch = copyMismatch(facts, placed, sequence, preset, output);
@@ -170,6 +176,7 @@ export function chooseUnits(
         startFrame: segment.startFrame,
         frames: segment.durationFrames,
         segmentIndex,
+        overlays: segment.overlays ?? [],
       });
     else if (segment.kind === 'transition')
       units.push({
@@ -178,6 +185,7 @@ export function chooseUnits(
         frames: segment.durationFrames,
         segment,
         segmentIndex,
+        overlays: segment.overlays ?? [],
       });
     else units.push(...splitClip(segment, segmentIndex, sequence, preset, output, inputs));
   });

@@ -1,6 +1,7 @@
 import type { Sequence } from '../model';
 import { clipSoundChain, crossfadeChain, samplesBetween, silenceChain } from './audioGraph';
 import type { PlacedClip } from './flatten';
+import { compositeChain, overlayPictureChain } from './overlays';
 import type { RenderPreset } from './presets';
 import type { PlanInvocation } from './renderPlan';
 import type { PictureUnit } from './smartChoice';
@@ -82,6 +83,58 @@ function soundOutput(path: string, context: UnitContext) {
   };
 }
 
+/**
+ * The clips laid over a unit (inputs appended to `inputs`): each one's picture with alpha over the
+ * unit's own ('base' → 'v'), and its sound mixed with the unit's ('abase' → 'a').
+ */
+function overlayGraph(
+  unit: PictureUnit,
+  inputs: PlanInvocation['inputs'],
+  context: UnitContext,
+  want: { wantVideo: boolean; wantSound: boolean; samples: number },
+): string[] {
+  const { sequence, format } = context;
+  const graph: string[] = [];
+  const pictures: string[] = [];
+  const sounds: string[] = [];
+  unit.overlays.forEach((placed, index) => {
+    const clipFrom = unit.startFrame - placed.startFrame;
+    const readFrom = want.wantVideo ? readStartFrame(placed, clipFrom) : clipFrom;
+    const input = inputs.length;
+    inputs.push(clipInput(placed, readFrom, unit.frames + (clipFrom - readFrom), context));
+    if (want.wantVideo) {
+      graph.push(
+        overlayPictureChain(
+          `${input}:v:0`,
+          placed,
+          sequence,
+          format,
+          readFrom,
+          clipFrom,
+          unit.frames,
+          `o${index}`,
+        ),
+      );
+      pictures.push(`o${index}`);
+    }
+    if (want.wantSound && hasSound(placed, context)) {
+      const skip = samplesBetween(readFrom, clipFrom, sequence);
+      graph.push(
+        clipSoundChain(`${input}:a:0`, placed, sequence, clipFrom, want.samples, `oa${index}`, skip),
+      );
+      sounds.push(`oa${index}`);
+    }
+  });
+  if (want.wantVideo) graph.push(compositeChain('base', pictures, format, 'v'));
+  if (want.wantSound)
+    graph.push(
+      sounds.length > 0
+        ? `[abase]${sounds.map((label) => `[${label}]`).join('')}amix=inputs=${sounds.length + 1}:normalize=0,atrim=end_sample=${want.samples}[a]`
+        : '[abase]anull[a]',
+    );
+  return graph;
+}
+
 /** One ffmpeg run for one picture unit: its video chunk and/or its sound chunk. */
 export function unitInvocation(
   unit: PictureUnit,
@@ -95,10 +148,14 @@ export function unitInvocation(
   const outs: PlanInvocation['outputs'] = [];
   const wantVideo = context.wantVideo && outputs.video !== null;
   const wantSound = context.wantSound && outputs.sound !== null;
+  // With clips laid over the unit, its own picture and sound are made first, then composited/mixed.
+  const layered = unit.overlays.length > 0;
+  const picture = layered ? 'base' : 'v';
+  const sound = layered ? 'abase' : 'a';
 
   if (unit.kind === 'gap') {
-    if (wantVideo) graph.push(blackChain(sequence, format, unit.frames, 'v'));
-    if (wantSound) graph.push(silenceChain(sequence, samples, 'a'));
+    if (wantVideo) graph.push(blackChain(sequence, format, unit.frames, picture));
+    if (wantSound) graph.push(silenceChain(sequence, samples, sound));
   } else if (unit.kind === 'clip') {
     const { placed } = unit;
     if (unit.path === 'copy' && wantVideo) {
@@ -119,14 +176,14 @@ export function unitInvocation(
       inputs.push(clipInput(placed, readFrom, unit.frames + (unit.clipFrom - readFrom), context));
       if (wantVideo)
         graph.push(
-          clipPictureChain('0:v:0', placed, sequence, format, readFrom, unit.clipFrom, unit.frames, 'v'),
+          clipPictureChain('0:v:0', placed, sequence, format, readFrom, unit.clipFrom, unit.frames, picture),
         );
       if (wantSound) {
         const skip = samplesBetween(readFrom, unit.clipFrom, sequence);
         graph.push(
           hasSound(placed, context)
-            ? clipSoundChain('0:a:0', placed, sequence, unit.clipFrom, samples, 'a', skip)
-            : silenceChain(sequence, samples, 'a'),
+            ? clipSoundChain('0:a:0', placed, sequence, unit.clipFrom, samples, sound, skip)
+            : silenceChain(sequence, samples, sound),
         );
       }
     }
@@ -189,12 +246,13 @@ export function unitInvocation(
           segment.windowFrames,
           keepFromFrames,
           unit.frames,
-          'v',
+          picture,
         ),
       );
     }
-    if (wantSound) graph.push(crossfadeChain('xa', 'ya', windowSamples, keepFromSamples, samples, 'a'));
+    if (wantSound) graph.push(crossfadeChain('xa', 'ya', windowSamples, keepFromSamples, samples, sound));
   }
+  if (layered) graph.push(...overlayGraph(unit, inputs, context, { wantVideo, wantSound, samples }));
 
   const copyVideo = unit.kind === 'clip' && unit.path === 'copy';
   if (wantVideo && !copyVideo)

@@ -1,6 +1,7 @@
 import type { Sequence, TransitionKind } from '../model';
 import { formatRational } from '../time/rational';
 import type { PlacedClip } from './flatten';
+import { animatedOpacityFilters } from './opacity';
 import { framesToSeconds } from './sourceTime';
 
 export interface PictureFormat {
@@ -37,8 +38,15 @@ function shapeFilters(placed: PlacedClip, format: PictureFormat): string[] {
   return filters;
 }
 
-/** Opacity over black and the clip's fades; frames count from clip frame `readFrom` (<= 0). */
-function pictureEffects(placed: PlacedClip, readFrom = 0): string[] {
+/**
+ * Opacity over black and the clip's fades; frames count from clip frame `readFrom` (<= 0). An
+ * opacity line (keyframes) needs how many frames are read and a name for its mixer.
+ */
+function pictureEffects(
+  placed: PlacedClip,
+  readFrom: number,
+  animation: { sequence: Sequence; frames: number; name: string },
+): string[] {
   const { clip } = placed;
   const filters: string[] = [];
   if (clip.videoFadeInFrames > 0) filters.push(`fade=t=in:s=${-readFrom}:n=${clip.videoFadeInFrames}`);
@@ -46,15 +54,28 @@ function pictureEffects(placed: PlacedClip, readFrom = 0): string[] {
     const start = Math.max(0, clip.durationFrames - clip.videoFadeOutFrames) - readFrom;
     filters.push(`fade=t=out:s=${start}:n=${clip.videoFadeOutFrames}`);
   }
-  if (clip.opacity < 1) {
+  if (clip.opacityKeyframes.length > 0) {
+    const gains = ['rr', 'gg', 'bb'];
+    filters.push(
+      'format=gbrp',
+      ...animatedOpacityFilters(clip, animation.sequence, readFrom, animation.frames, animation.name, gains),
+    );
+  } else if (clip.opacity < 1) {
     const o = clip.opacity.toFixed(4);
     filters.push('format=yuv420p', `lutyuv=y=val*${o}:u=128+(val-128)*${o}:v=128+(val-128)*${o}`);
   }
   return filters;
 }
 
+/** Fades or opacity: the picture differs from the source's (never stream-copied). */
 export function hasPictureEffects(placed: PlacedClip): boolean {
-  return pictureEffects(placed).length > 0;
+  const { clip } = placed;
+  return (
+    clip.videoFadeInFrames > 0 ||
+    clip.videoFadeOutFrames > 0 ||
+    clip.opacity < 1 ||
+    clip.opacityKeyframes.length > 0
+  );
 }
 
 /** Where to start reading a clip to show it from clip frame `clipFrom`: fades count from its start. */
@@ -77,7 +98,7 @@ export function clipPictureChain(
   outputLabel: string,
 ): string {
   const skip = clipFrom - readFrom;
-  const effects = pictureEffects(placed, readFrom);
+  const effects = pictureEffects(placed, readFrom, { sequence, frames: skip + frames, name: outputLabel });
   const filters = [
     `fps=${formatRational(sequence.rate)}`,
     'tpad=stop_mode=clone:stop=-1',

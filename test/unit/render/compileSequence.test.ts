@@ -213,6 +213,24 @@ describe('compileSequence issues', () => {
     expect('plan' in result).toBe(false);
   });
 
+  it('refuses a transition on an upper video track, naming the track', () => {
+    const project = renderProject([videoAsset('a', { frames: 120 })], [clip('c1', 'a', 48)]);
+    project.sequences.seq!.videoTracks.push({
+      ...project.sequences.seq!.videoTracks[0]!,
+      id: 'v2',
+      name: 'V2',
+      items: [
+        clip('o1', 'a', 24, { sourceIn: 12 }),
+        { type: 'transition', id: 't', kind: 'dissolve', durationFrames: 6 },
+        clip('o2', 'a', 24, { sourceIn: 60 }),
+      ],
+    });
+    const result = compileSequence(project, 'seq', preset('h264-sequence'));
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['OVERLAY_TRANSITION_UNSUPPORTED', ['sequences', 'seq', 'videoTracks', 1]],
+    ]);
+  });
+
   it('refuses ranges outside the sequence and unknown sequences', () => {
     const project = renderProject([videoAsset('a')], [clip('c1', 'a', 24)]);
     const outside = compileSequence(project, 'seq', preset('h264-sequence'), {
