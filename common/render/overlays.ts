@@ -1,7 +1,4 @@
-import type { Sequence } from '../model';
-import { formatRational } from '../time/rational';
 import type { FlatTrack, PictureSegment, PlacedClip } from './flatten';
-import { animatedOpacityFilters } from './opacity';
 import type { PlanIssue } from './renderPlan';
 import type { PictureFormat } from './videoGraph';
 
@@ -75,55 +72,6 @@ export function splitAtOverlays(segments: PictureSegment[], tracks: OverlayTrack
     }
   }
   return result;
-}
-
-/**
- * An overlay clip's picture with an alpha channel: scaled to fit (transparent bars) or fill, its
- * opacity and fades on the alpha, `frames` frames from clip frame `clipFrom` (read from `readFrom`).
- */
-export function overlayPictureChain(
-  inputLabel: string,
-  placed: PlacedClip,
-  sequence: Sequence,
-  format: PictureFormat,
-  readFrom: number,
-  clipFrom: number,
-  frames: number,
-  outputLabel: string,
-): string {
-  const { clip } = placed;
-  const { width, height } = format;
-  const filters = [`fps=${formatRational(sequence.rate)}`, 'tpad=stop_mode=clone:stop=-1'];
-  const aspect = placed.asset.media.video?.sampleAspect;
-  if (aspect && aspect.num > 0 && aspect.num !== aspect.den) filters.push('scale=trunc(iw*sar/2)*2:ih');
-  if (clip.fit === 'fill')
-    filters.push(
-      `scale=${width}:${height}:force_original_aspect_ratio=increase`,
-      `crop=${width}:${height}`,
-      'format=yuva420p',
-    );
-  else
-    filters.push(
-      `scale=${width}:${height}:force_original_aspect_ratio=decrease:force_divisible_by=2`,
-      'format=yuva420p',
-      `pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=black@0`,
-    );
-  filters.push('setsar=1');
-  if (clip.videoFadeInFrames > 0)
-    filters.push(`fade=t=in:s=${-readFrom}:n=${clip.videoFadeInFrames}:alpha=1`);
-  if (clip.videoFadeOutFrames > 0) {
-    const start = Math.max(0, clip.durationFrames - clip.videoFadeOutFrames) - readFrom;
-    filters.push(`fade=t=out:s=${start}:n=${clip.videoFadeOutFrames}:alpha=1`);
-  }
-  const skip = clipFrom - readFrom;
-  if (clip.opacityKeyframes.length > 0)
-    filters.push(...animatedOpacityFilters(clip, sequence, readFrom, skip + frames, outputLabel, ['aa']));
-  else if (clip.opacity < 1) filters.push(`colorchannelmixer=aa=${clip.opacity.toFixed(4)}`);
-  filters.push(
-    skip > 0 ? `trim=start_frame=${skip}:end_frame=${skip + frames}` : `trim=end_frame=${frames}`,
-    'setpts=PTS-STARTPTS',
-  );
-  return `[${inputLabel}]${filters.join(',')}[${outputLabel}]`;
 }
 
 /** Lays `overlayLabels` (lowest first) over `baseLabel`, in the output's pixel format. */

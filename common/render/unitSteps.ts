@@ -1,7 +1,7 @@
 import type { Sequence } from '../model';
 import { clipSoundChain, crossfadeChain, samplesBetween, silenceChain } from './audioGraph';
 import type { PlacedClip } from './flatten';
-import { compositeChain, overlayPictureChain } from './overlays';
+import { compositeChain } from './overlays';
 import type { RenderPreset } from './presets';
 import type { PlanInvocation } from './renderPlan';
 import type { PictureUnit } from './smartChoice';
@@ -104,7 +104,7 @@ function overlayGraph(
     inputs.push(clipInput(placed, readFrom, unit.frames + (clipFrom - readFrom), context));
     if (want.wantVideo) {
       graph.push(
-        overlayPictureChain(
+        clipPictureChain(
           `${input}:v:0`,
           placed,
           sequence,
@@ -113,6 +113,7 @@ function overlayGraph(
           clipFrom,
           unit.frames,
           `o${index}`,
+          'overlay',
         ),
       );
       pictures.push(`o${index}`);
