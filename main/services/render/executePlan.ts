@@ -9,6 +9,8 @@ import {
 import type { RenderPlan, RenderStep } from '../../../common/render/renderPlan';
 import type { PidRegistry } from '../../ffmpeg/pidRegistry';
 import { runFfmpeg } from '../../ffmpeg/runner';
+import { mapWithLimit } from '../media/backgroundQueue';
+import { mp4VideoHeaderHash } from './mp4SampleHeader';
 import { probeOutputCounts } from './probeForRender';
 
 export interface ExecuteOptions {
@@ -39,8 +41,14 @@ async function runStep(
   options: ExecuteOptions,
   report: (fraction: number) => void,
 ): Promise<void> {
-  const invocation = resolveInvocation(step.invocation, options.resolve);
-  options.log.push(`$ ffmpeg ${invocationArgs(step.invocation, options.resolve).map(quoteForLog).join(' ')}`);
+  // Warnings and errors only: the banner-free stream listing of every chunk adds nothing to the log
+  // and, over hundreds of chunks, grows the main process's memory with the length of the cut.
+  const quiet = {
+    ...step.invocation,
+    globalOptions: ['-loglevel', 'warning', ...step.invocation.globalOptions],
+  };
+  const invocation = resolveInvocation(quiet, options.resolve);
+  options.log.push(`$ ffmpeg ${invocationArgs(quiet, options.resolve).map(quoteForLog).join(' ')}`);
   const started = Date.now();
   const result = await runFfmpeg(invocation, {
     ffmpegPath: options.ffmpegPath,
@@ -103,13 +111,15 @@ export async function executePlan(plan: RenderPlan, options: ExecuteOptions): Pr
 
 /** The concat demuxer keeps the first file's avcC: every chunk must carry the same header bytes. */
 async function checkHeaders(plan: RenderPlan, options: ExecuteOptions): Promise<void> {
-  const hashes = await Promise.all(
-    plan.headerCheckPaths.map(
-      async (path) =>
-        (await probeOutputCounts(options.ffprobePath, options.resolve(path), options.signal, false))
-          .videoHeaderHash,
-    ),
-  );
+  // Read from each chunk's moov (no process per chunk: an hour of cut has hundreds); ffprobe only
+  // for a chunk that is not an MP4 with an H.264/HEVC track, a few at a time.
+  const hashes = await mapWithLimit(plan.headerCheckPaths, 4, async (path) => {
+    const file = options.resolve(path);
+    const direct = await mp4VideoHeaderHash(file).catch(() => null);
+    return (
+      direct ?? (await probeOutputCounts(options.ffprobePath, file, options.signal, false)).videoHeaderHash
+    );
+  });
   const distinct = new Set(hashes);
   options.log.push(`# header hashes: ${[...distinct].join(', ')}`);
   if (distinct.size !== 1 || hashes[0] === null) {
