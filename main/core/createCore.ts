@@ -132,7 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   if (options.backgroundEditReady ?? options.host !== 'cli')
     onVideoImported = (assetIds) => {
-      if (settings.peek().editReadyCopies) void render.makeEditReady(assetIds).catch(() => undefined);
+      if (settings.peek().editReadyCopies) void render.autoEditReady(assetIds).catch(() => undefined);
     };
 
   const fromEnv = providerBaseUrlsFromEnv(options.env ?? process.env);

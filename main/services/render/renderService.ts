@@ -53,6 +53,8 @@ export interface PlanOptions {
 }
 
 const historyLimit = 50;
+/** Videos longer than this get no automatic edit-ready copy (see autoEditReady). */
+const autoEditReadySeconds = 300;
 
 /** Export jobs: one at a time per core is enough on two cores; each can be cancelled. */
 export class RenderService {
@@ -209,6 +211,24 @@ export class RenderService {
     if (!controller) return { cancelled: false };
     controller.abort();
     return { cancelled: true };
+  }
+
+  /**
+   * The automatic edit-ready copies for videos just imported or received: clips up to five minutes
+   * (takes and shots; a long recording is one encode as long as itself, made when asked for in the
+   * export dialog instead). Null when there is nothing to do.
+   */
+  async autoEditReady(assetIds: string[]): Promise<{ jobId: string } | null> {
+    const assets = this.deps.projects.current().document.assets;
+    const short = assetIds.filter((id) => {
+      const video = assets[id]?.media.video;
+      return (
+        video !== null &&
+        video !== undefined &&
+        video.frameCount * video.rate.den <= autoEditReadySeconds * video.rate.num
+      );
+    });
+    return short.length > 0 ? this.makeEditReady(short) : null;
   }
 
   /**

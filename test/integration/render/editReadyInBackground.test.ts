@@ -40,13 +40,23 @@ describe('edit-ready copies in the background', () => {
     media = null;
   });
 
-  it('are made when a long-GOP video is imported (not for sound), cut every half second, and the plan uses them', async () => {
+  it('are made when a long-GOP video is imported (not for sound or recordings over five minutes), cut every half second, and the plan uses them', async () => {
     media = await startMediaCore({ host: 'web', backgroundEditReady: true });
     const events = renderEvents(media);
     // x264's default GOP: one keyframe in 48 frames, as generated clips arrive.
     const video = await makeVideoClip(media.dir, { name: 'take.mp4', frames: 48, audio: {} });
     const sound = await makeAudioFile(media.dir, { name: 'bed.wav', seconds: 2 });
-    const imported = await media.call('media:import', { source: { kind: 'paths', paths: [video, sound] } });
+    // Over five minutes: no automatic copy (one encode as long as the recording; asked for instead).
+    const recording = await makeVideoClip(media.dir, {
+      name: 'recording.mp4',
+      frames: 301 * 24,
+      width: 64,
+      height: 36,
+      source: 'color',
+    });
+    const imported = await media.call('media:import', {
+      source: { kind: 'paths', paths: [video, sound, recording] },
+    });
     const asset = imported.assets.find((candidate) => candidate.name === 'take.mp4')!;
     expect(events.jobIds()).toHaveLength(0); // nothing has run yet: the job waits for ffmpeg
     await expect.poll(() => events.jobIds().length, { timeout: 10_000 }).toBe(1);

@@ -26,6 +26,7 @@ export function EditReadyToggle({ state }: { state: AppSettingsState }) {
       <p className="settings-dim">
         A copy with a keyframe every half second (one x264 encode per clip, cached in the project’s{' '}
         <code>cache/</code>) lets exports with transitions copy most of each shot instead of encoding it.
+        Videos longer than five minutes get theirs from the export dialog, when asked for.
       </p>
       {error && <p role="alert">{error}</p>}
     </div>
