@@ -116,23 +116,29 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (!process.env.KEEP_LAYERS) await dir?.remove();
+  await dir?.remove();
 });
+
+/** Exports the sequence with the default H.264 preset into exports/<name>.mp4. */
+async function exportAs(project: Project, sequenceId: string, name: string) {
+  const outputPath = join(dir.path, 'exports', `${name}.mp4`);
+  const outcome = await renderSequence({
+    project,
+    resolveAssetPath: (path) => path,
+    cacheDir: join(dir.path, 'cache'),
+    sequenceId,
+    presetId: 'h264-sequence',
+    outputPath,
+    ffmpegPath,
+    ffprobePath,
+  });
+  return { outcome, outputPath };
+}
 
 describe('export with clips on upper video tracks', () => {
   it('lays them over the picture below: bars of a fitted clip and opacity let it through, their sound is mixed', async () => {
     const { project, sequenceId } = layered();
-    const outputPath = join(dir.path, 'exports', 'layers.mp4');
-    const outcome = await renderSequence({
-      project,
-      resolveAssetPath: (path) => path,
-      cacheDir: join(dir.path, 'cache'),
-      sequenceId,
-      presetId: 'h264-sequence',
-      outputPath,
-      ffmpegPath,
-      ffprobePath,
-    });
+    const { outcome, outputPath } = await exportAs(project, sequenceId, 'layers');
     expect(outcome.verification.ok).toBe(true);
     const counts = await countStreams(outputPath);
     expect(counts.videoFrames).toBe(48);
@@ -195,17 +201,7 @@ describe('export with clips on upper video tracks', () => {
       locked: false,
       heightPx: 56,
     });
-    const outputPath = join(dir.path, 'exports', 'keyframes.mp4');
-    const outcome = await renderSequence({
-      project: built.project,
-      resolveAssetPath: (path) => path,
-      cacheDir: join(dir.path, 'cache'),
-      sequenceId: built.sequenceId,
-      presetId: 'h264-sequence',
-      outputPath,
-      ffmpegPath,
-      ffprobePath,
-    });
+    const { outcome, outputPath } = await exportAs(built.project, built.sequenceId, 'keyframes');
     expect(outcome.verification.ok).toBe(true);
     near(await pixel(outputPath, 0, 160, 90), [0, 0, 0]);
     near(await pixel(outputPath, 12, 160, 90), [0, 0, 128]); // half way up from black
@@ -217,17 +213,7 @@ describe('export with clips on upper video tracks', () => {
 
   it('leaves out a hidden track', async () => {
     const { project, sequenceId } = layered(true);
-    const outputPath = join(dir.path, 'exports', 'hidden.mp4');
-    const outcome = await renderSequence({
-      project,
-      resolveAssetPath: (path) => path,
-      cacheDir: join(dir.path, 'cache'),
-      sequenceId,
-      presetId: 'h264-sequence',
-      outputPath,
-      ffmpegPath,
-      ffprobePath,
-    });
+    const { outcome, outputPath } = await exportAs(project, sequenceId, 'hidden');
     expect(outcome.verification.ok).toBe(true);
     near(await pixel(outputPath, 20, 160, 90), [0, 0, 255]);
     expect(outcome.plan.assetIds).toEqual(['blue', 'logo']);
