@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppError } from '../../../common/contract';
 import { PeakAccumulator, type PeakLevel } from '../../../common/media/peaks';
 import { ticksToSecondsString } from '../../../common/time';
 import { runFfmpeg } from '../../ffmpeg/runner';
+import { openPcmChannel } from './pcmChannel';
 
 export interface StreamedPeaks {
   /** The rate the audio was decoded at (the source's, at most 48 kHz). */
@@ -14,25 +10,6 @@ export interface StreamedPeaks {
   /** Samples decoded (mono, at decodeRate). */
   samples: number;
   level: PeakLevel;
-}
-
-/** Where ffmpeg sends the PCM: a private Unix socket (POSIX) or a loopback TCP port (Windows). */
-async function listen(server: Server): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  if (process.platform === 'win32') {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const { port } = server.address() as AddressInfo;
-    return { url: `tcp://127.0.0.1:${port}`, cleanup: async () => undefined };
-  }
-  const folder = await mkdtemp(join(tmpdir(), 'shotloom-pcm-'));
-  const socketPath = join(folder, `${randomBytes(4).toString('hex')}.sock`);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => resolve());
-  });
-  return { url: `unix:${socketPath}`, cleanup: () => rm(folder, { recursive: true, force: true }) };
 }
 
 /**
@@ -55,22 +32,7 @@ export async function streamPeaks(
 ): Promise<StreamedPeaks> {
   const decodeRate = Math.min(48000, options.sourceSampleRate);
   const accumulator = new PeakAccumulator(options.samplesPerBucket);
-  let accepted: Socket | null = null;
-  let ended!: () => void;
-  const streamEnded = new Promise<void>((resolve) => {
-    ended = resolve;
-  });
-  const server = createServer((socket) => {
-    if (accepted) {
-      socket.destroy(); // only ffmpeg's one connection is read
-      return;
-    }
-    accepted = socket;
-    socket.on('data', (chunk: Buffer) => accumulator.pushBytes(chunk));
-    socket.on('close', () => ended());
-    socket.on('error', () => ended());
-  });
-  const { url, cleanup } = await listen(server);
+  const channel = await openPcmChannel((bytes) => accumulator.pushBytes(bytes));
   const start = options.startSample
     ? ['-ss', ticksToSecondsString(options.startSample, { num: options.sourceSampleRate, den: 1 }, 9)]
     : [];
@@ -78,16 +40,22 @@ export async function streamPeaks(
     options.sampleCount && decodeRate === options.sourceSampleRate
       ? ['-af', `atrim=end_sample=${options.sampleCount}`]
       : [];
+  // Ends ffmpeg when the caller cancels, or when Node could not connect (ffmpeg would wait forever).
+  const stop = new AbortController();
+  const forward = () => stop.abort();
+  options.signal?.addEventListener('abort', forward, { once: true });
+  if (options.signal?.aborted) stop.abort();
   try {
-    await runFfmpeg(
+    const decoding = runFfmpeg(
       {
         inputs: [{ path: `file:${sourcePath}`, options: start }],
         globalOptions: ['-loglevel', 'error'],
         filterComplex: null,
         outputs: [
           {
-            path: url,
+            path: channel.url,
             options: [
+              ...channel.outputOptions,
               '-map',
               '0:a:0',
               '-vn',
@@ -108,14 +76,19 @@ export async function streamPeaks(
           },
         ],
       },
-      { ffmpegPath: options.ffmpegPath, ...(options.signal ? { signal: options.signal } : {}) },
+      { ffmpegPath: options.ffmpegPath, signal: stop.signal },
     );
-    if (accepted) await streamEnded;
-    else throw new AppError('FFMPEG_FAILED', 'ffmpeg did not send any audio for the waveform.');
+    const received = await channel.receive(decoding);
+    if (!received) stop.abort();
+    await decoding.catch((error: unknown) => {
+      if (received || options.signal?.aborted) throw error;
+      // The real failure (a damaged file, say) comes first; a stop of ours is reported below.
+      if (!(error instanceof AppError && error.code === 'CANCELLED')) throw error;
+    });
+    if (!received) throw new AppError('FFMPEG_FAILED', 'ffmpeg did not send any audio for the waveform.');
   } finally {
-    (accepted as Socket | null)?.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await cleanup();
+    options.signal?.removeEventListener('abort', forward);
+    await channel.cleanup();
   }
   return { decodeRate, samples: accumulator.samples, level: accumulator.finish() };
 }
