@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { OutputSpec, SegmentDecision } from '../../render/renderPlan';
 import { channel } from '../define';
 
-function hasControlCharacter(text: string): boolean {
-  return [...text].some((character) => character.charCodeAt(0) < 32);
-}
+/** Characters an export file name may not hold: folder separators, reserved ones, control characters. */
+const isRefused = (character: string): boolean =>
+  /[/\\:*?"<>|]/.test(character) || character.charCodeAt(0) < 32;
 
 /** A file name inside the project's exports/ folder: no folders, no reserved characters. */
 export const exportFileNameSchema = z
@@ -12,9 +12,20 @@ export const exportFileNameSchema = z
   .trim()
   .min(1)
   .max(160)
-  .refine((name) => !/[/\\:*?"<>|]/.test(name) && !hasControlCharacter(name) && !name.startsWith('.'), {
+  .refine((name) => ![...name].some(isRefused) && !name.startsWith('.'), {
     message: 'a file name without / \\ : * ? " < > | that does not start with a dot',
   });
+
+/** A name the schema above accepts: refused characters become '-', leading dots go ("Export" if empty). */
+export function toExportFileName(name: string): string {
+  const cleaned = [...name]
+    .map((character) => (isRefused(character) ? '-' : character))
+    .join('')
+    .slice(0, 160)
+    .replace(/^[\s.]+/, '')
+    .trim();
+  return cleaned || 'Export';
+}
 
 /**
  * Where the export goes. The renderer never names a path: it asks the host for a save dialog, or

@@ -1,6 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape } from '../../../../common/contract';
-import type { RenderPlanSummary, RenderPresetInfo } from '../../../../common/contract/channels/render';
+import {
+  toExportFileName,
+  type RenderPlanSummary,
+  type RenderPresetInfo,
+} from '../../../../common/contract/channels/render';
 import type { Sequence } from '../../../../common/model';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -15,12 +19,6 @@ import { useRenderJobs } from './useRenderJobs';
 import './export.css';
 
 type RangeChoice = 'whole' | 'marks';
-
-function safeFileName(name: string): string {
-  // The same characters the contract refuses in export file names (control characters included).
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '') || 'Export';
-}
 
 /**
  * The export dialog: a preset from the export engine, the range (whole or in–out), the smart-render
@@ -41,7 +39,7 @@ export function ExportDialog({
   const [presets, setPresets] = useState<RenderPresetInfo[]>([]);
   const [presetId, setPresetId] = useState<string>('');
   const [range, setRange] = useState<RangeChoice>('whole');
-  const [fileName, setFileName] = useState(safeFileName(sequence.name));
+  const [fileName, setFileName] = useState(toExportFileName(sequence.name));
   const [plan, setPlan] = useState<RenderPlanSummary | null>(null);
   const [problem, setProblem] = useState<AppErrorShape | null>(null);
   const [activeJobId, setActiveJobId] = useState<string | null>(null);
@@ -93,7 +91,7 @@ export function ExportDialog({
 
   const start = async () => {
     if (!preset) return;
-    const name = `${safeFileName(fileName)}.${preset.extension}`;
+    const name = `${toExportFileName(fileName)}.${preset.extension}`;
     const output =
       api.host.kind === 'electron'
         ? { kind: 'dialog' as const, suggestedName: name }
