@@ -208,27 +208,7 @@ async function assetFor(path, id) {
 }
 
 function clip(id, assetId, durationFrames, extra = {}) {
-  return {
-    type: 'clip',
-    id,
-    assetId,
-    shotId: null,
-    name: id,
-    sourceIn: 0,
-    durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-    ...extra,
-  };
+  return engine.newClip({ id, assetId, durationFrames, name: id, ...extra });
 }
 
 async function projectFile(name, assets, items, { width, height, music = null } = {}) {

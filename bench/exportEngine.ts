@@ -6,3 +6,4 @@ export { renderSequence } from '../main/services/render/renderSequence';
 export { ensureEditReady } from '../main/services/render/editReady';
 export { probeMediaFacts, probeOutputCounts } from '../main/services/render/probeForRender';
 export { newProject } from '../common/model/newProject';
+export { newClip } from '../common/model/newClip';

@@ -1,6 +1,7 @@
 export * from './schema';
 export * from './ids';
 export * from './newProject';
+export * from './newClip';
 export * from './commands';
 export * from './history';
 export * from './migrations';

@@ -1,6 +1,6 @@
 import type { Clip } from '../../common/model/schema/sequence';
 import type { Rational } from '../../common/time';
-import { newProject, type Asset, type Project, type Sequence, type Track } from '../../common/model';
+import { newClip, newProject, type Asset, type Project, type Sequence, type Track } from '../../common/model';
 
 let counter = 0;
 const hash = (seed: string) =>
@@ -113,25 +113,5 @@ export function audioTrack(project: Project, index = 0): Track {
 
 /** A timeline clip with every property at its default, named by its id. */
 export function clip(id: string, assetId: string, durationFrames: number, extra: Partial<Clip> = {}): Clip {
-  return {
-    type: 'clip',
-    id,
-    assetId,
-    shotId: null,
-    name: id,
-    sourceIn: 0,
-    durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-    ...extra,
-  };
+  return newClip({ id, assetId, durationFrames, name: id, ...extra });
 }

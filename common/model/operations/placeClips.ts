@@ -1,4 +1,5 @@
 import type { NewClip } from '../commands/editCommand';
+import { newClip } from '../newClip';
 import type { Project } from '../schema/project';
 import type { Clip } from '../schema/sequence';
 import { editContext, type EditContext } from './editContext';
@@ -12,26 +13,14 @@ export function buildClip(context: EditContext, spec: NewClip): Clip {
   refuseUsedItemId(context, spec.id);
   const asset = context.document.assets[spec.assetId] ?? refuse(`There is no asset ${spec.assetId}.`);
   if (spec.shotId && !context.document.shots[spec.shotId]) refuse(`There is no shot ${spec.shotId}.`);
-  return {
-    type: 'clip',
+  return newClip({
     id: spec.id ?? context.newItemId(),
     assetId: spec.assetId,
     shotId: spec.shotId ?? null,
     name: spec.name ?? asset.name,
     sourceIn: spec.sourceIn ?? 0,
     durationFrames: spec.durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-  };
+  });
 }
 
 /** Refuses an id already used by an item of the sequence. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newProject, type Clip, type Project } from '../../../../common/model';
+import { newClip, newProject, type Clip, type Project } from '../../../../common/model';
 import { serializeDocument } from '../../../../main/services/project/projectFileIo';
 import { bundleForChild } from '../../../helpers/bundleForChild';
 import { videoAsset, videoTrack } from '../../../helpers/modelFixtures';
@@ -128,24 +128,5 @@ describe('opening damaged, foreign and moved projects (each in a child process)'
 });
 
 function clipOn(assetId: string): Clip {
-  return {
-    type: 'clip',
-    id: 'c1',
-    assetId,
-    shotId: null,
-    name: '',
-    sourceIn: 0,
-    durationFrames: 10,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-  };
+  return newClip({ id: 'c1', assetId, durationFrames: 10 });
 }
