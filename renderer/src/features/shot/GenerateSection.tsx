@@ -25,12 +25,13 @@ export function GenerateSection({ shot, document }: { shot: Shot; document: Proj
   const overBudget = known ? !known.withinBudget : false;
 
   const { estimate: estimateCost } = generation;
+  const shotId = shot.id;
   const recipeKey = `${shot.model.provider}/${shot.model.model}/${shot.durationSeconds}/${shot.audio}/${shot.ratio}/${document.ledger.length}/${shot.takeIds.length}`;
   useEffect(() => {
     let live = true;
     if (blocked) return;
     const timer = setTimeout(() => {
-      void estimateCost(shot, count).then((value) => {
+      void estimateCost(shotId, count).then((value) => {
         if (live) setEstimate(value);
       });
     }, 150);
@@ -38,9 +39,8 @@ export function GenerateSection({ shot, document }: { shot: Shot; document: Proj
       live = false;
       clearTimeout(timer);
     };
-    // The estimate depends on what the price depends on, not on every keystroke of the prompt.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [recipeKey, count, blocked, estimateCost]);
+    // Asked again when what the price depends on changes (recipeKey), not on every keystroke.
+  }, [shotId, recipeKey, count, blocked, estimateCost]);
 
   const generate = async () => {
     if (blocked || busy) return;

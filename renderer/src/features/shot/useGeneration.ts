@@ -18,7 +18,8 @@ export interface CostEstimateView {
 
 /** Starting generation jobs for a shot and estimating what they cost. */
 export function useGeneration(): {
-  estimate: (shot: Shot, count: number) => Promise<CostEstimateView | { error: string }>;
+  /** The price of `count` takes of a shot as the core holds it (it reads the shot itself). */
+  estimate: (shotId: string, count: number) => Promise<CostEstimateView | { error: string }>;
   start: (shot: Shot, count: number) => Promise<string | null>;
   regenerate: (shot: Shot, take: Take) => Promise<string | null>;
 } {
@@ -26,8 +27,8 @@ export function useGeneration(): {
   const { edit } = useProjectState();
 
   const estimate = useCallback(
-    async (shot: Shot, count: number): Promise<CostEstimateView | { error: string }> => {
-      const result = await api.invoke('generate:estimate', { shotIds: [shot.id], takes: count });
+    async (shotId: string, count: number): Promise<CostEstimateView | { error: string }> => {
+      const result = await api.invoke('generate:estimate', { shotIds: [shotId], takes: count });
       if (!result.ok) return { error: result.error.message };
       const item = result.value.items[0];
       return {
