@@ -8,12 +8,11 @@
 // scroll or zoom p95 reaches 16.7 ms or a trim update misses its frame.
 // Run: npm run bench:timeline   (not part of npm test)
 /* global document, requestAnimationFrame, WheelEvent, PointerEvent -- page code */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { WebSocket } from 'ws';
+import { launchChromium, openBenchProject, startServe, stopServe } from './browserHost.mjs';
 
 const clipCount = 1000;
 const trackCount = 4;
@@ -359,44 +358,9 @@ try {
   }
   writeFileSync(file, JSON.stringify(project));
 
-  server = spawn(process.execPath, [cli, 'serve', '--json'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout.on('data', (chunk) => {
-      text += chunk;
-      const line = text.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line).value.url);
-    });
-    server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  const origin = new URL(url).origin;
-  const token = new URL(url).searchParams.get('token');
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`, {
-    headers: { Origin: origin },
-  });
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const opened = await new Promise((resolve) => {
-    ws.on('message', (data) => {
-      const message = JSON.parse(String(data));
-      if (message.type === 'result' && message.id === 1) resolve(message.result);
-    });
-    ws.send(
-      JSON.stringify({
-        type: 'invoke',
-        id: 1,
-        channel: 'project:open',
-        request: { location: { kind: 'projectsRoot', name: 'Bench' } },
-      }),
-    );
-  });
-  if (!opened.ok) throw new Error(`project:open failed: ${opened.error.message}`);
-  ws.close();
-
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  server = startServe(cli, env);
+  const url = await openBenchProject(server);
+  browser = await launchChromium(chromiumPath);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -500,7 +464,7 @@ try {
   exitCode = 1;
 } finally {
   await browser?.close();
-  server?.kill('SIGINT');
+  await stopServe(server);
   rmSync(work, { recursive: true, force: true });
 }
 process.exit(exitCode);
