@@ -188,7 +188,7 @@ async function makeShots(folder, count, { size, seconds, rate = 24 }) {
 }
 
 async function assetFor(path, id) {
-  const media = await engine.probeMediaFacts('ffprobe', path);
+  const media = (await engine.probeMedia(path, { ffprobePath: 'ffprobe' })).facts;
   const contentHash = createHash('sha256')
     .update(await readFile(path))
     .digest('hex');

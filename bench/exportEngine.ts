@@ -4,6 +4,7 @@
  */
 export { renderSequence } from '../main/services/render/renderSequence';
 export { ensureEditReady } from '../main/services/render/editReady';
-export { probeMediaFacts, probeOutputCounts } from '../main/services/render/probeForRender';
+export { probeOutputCounts } from '../main/services/render/probeForRender';
+export { probeMedia } from '../main/ffmpeg/ffprobe';
 export { newProject } from '../common/model/newProject';
 export { newClip } from '../common/model/newClip';

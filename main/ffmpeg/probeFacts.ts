@@ -19,6 +19,8 @@ export interface ProbeStream {
   duration_ts?: number;
   duration?: string;
   nb_frames?: string;
+  /** With -count_packets. */
+  nb_read_packets?: string;
   sample_rate?: string;
   channels?: number;
   channel_layout?: string;

@@ -6,7 +6,7 @@ import type { EditReadyFacts } from '../../../common/render/smartChoice';
 import type { PidRegistry } from '../../ffmpeg/pidRegistry';
 import { runFfmpeg } from '../../ffmpeg/runner';
 import type { FfmpegProgress } from '../../ffmpeg/progress';
-import { probeKeyframes, probeMediaFacts } from './probeForRender';
+import { probeMedia } from '../../ffmpeg/ffprobe';
 
 /**
  * Edit-ready copies: the shot re-encoded once to a short closed GOP (half a second, no scene cuts)
@@ -87,11 +87,13 @@ export async function ensureEditReady(
         expectedDurationUs: Math.round((video.frameCount * video.rate.den * 1e6) / video.rate.num),
       },
     );
-    const media = await probeMediaFacts(options.ffprobePath, partial, options.signal);
-    if (!media.video) throw new Error('The edit-ready copy has no video.');
-    const keyframes = await probeKeyframes(options.ffprobePath, partial, media.video.rate, options.signal);
+    const probed = await probeMedia(partial, {
+      ffprobePath: options.ffprobePath,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (!probed.facts.video || !probed.keyframes) throw new Error('The edit-ready copy has no video.');
     await rename(partial, paths.media);
-    const facts: EditReadyFacts = { video: media.video, keyframes };
+    const facts: EditReadyFacts = { video: probed.facts.video, keyframes: probed.keyframes.frames };
     await writeFile(paths.facts, JSON.stringify(facts));
     return facts;
   } catch (error) {

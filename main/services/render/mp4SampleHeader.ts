@@ -56,9 +56,9 @@ async function readMoov(handle: FileHandle): Promise<Buffer | null> {
 }
 
 /**
- * The MD5 of the first H.264/HEVC track's decoder configuration (avcC/hvcC payload), written as
- * ffprobe's `-show_data_hash md5` writes the extradata hash ("MD5:…"), read straight from the
- * file: no process per chunk. Null when the file is not an MP4 with such a track.
+ * The SHA-256 of the first H.264/HEVC track's decoder configuration (avcC/hvcC payload), as the
+ * media probe records `extradataHash` (ffprobe's `-show_data_hash sha256`, hex), read straight from
+ * the file: no process per chunk. Null when the file is not an MP4 with such a track.
  */
 export async function mp4VideoHeaderHash(path: string): Promise<string | null> {
   const handle = await open(path, 'r');
@@ -90,7 +90,7 @@ export async function mp4VideoHeaderHash(path: string): Promise<string | null> {
       return null;
     };
     const config = search(0, moov.length);
-    return config ? `MD5:${createHash('md5').update(config).digest('hex')}` : null;
+    return config ? createHash('sha256').update(config).digest('hex') : null;
   } finally {
     await handle.close();
   }

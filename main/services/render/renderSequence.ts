@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../../common/contract';
 import type { Asset, Project } from '../../../common/model';
@@ -11,10 +11,11 @@ import {
 import { findPreset } from '../../../common/render/presets';
 import type { RenderPlan } from '../../../common/render/renderPlan';
 import type { EditReadyFacts } from '../../../common/render/smartChoice';
+import { probeMedia } from '../../ffmpeg/ffprobe';
 import type { PidRegistry } from '../../ffmpeg/pidRegistry';
+import { ProbeCache } from '../media/probeCache';
 import { loadEditReady, editReadyPaths } from './editReady';
 import { executePlan, HeaderMismatchError } from './executePlan';
-import { probeKeyframes } from './probeForRender';
 import { verifyOutput, type Verification } from './verifyOutput';
 
 export interface RenderRequest {
@@ -48,11 +49,12 @@ export interface RenderOutcome {
   timings: { prepareMs: number; renderMs: number; verifyMs: number; totalMs: number };
 }
 
-const keyframeCache = new Map<string, number[]>();
+/** The media pipeline's probe caches (cache/probe/ of each project), shared with imports. */
+const probeCaches = new Map<string, ProbeCache>();
 
 /**
- * Keyframe lists, probed once per file (no decoding) and kept in memory and under the project's
- * cache/keyframes/ by content hash, so that planning an export costs no probe the second time.
+ * Keyframe lists from the probe the import already made (cached by path, size and mtime in the
+ * project's cache/probe/), so planning an export costs no probe for imported media.
  */
 async function keyframesFor(
   asset: Asset,
@@ -62,22 +64,13 @@ async function keyframesFor(
   signal?: AbortSignal,
 ): Promise<number[] | null> {
   if (asset.kind !== 'video' || !asset.media.video) return null;
-  const cached = keyframeCache.get(asset.contentHash);
-  if (cached) return cached;
-  const cachePath = join(cacheDir, 'keyframes', `${asset.contentHash}.json`);
-  const stored = await readFile(cachePath, 'utf8').then(
-    (text) => JSON.parse(text) as number[],
-    () => null,
+  const folder = join(cacheDir, 'probe');
+  const cache = probeCaches.get(folder) ?? new ProbeCache(() => folder);
+  probeCaches.set(folder, cache);
+  const probed = await cache.get(path, () =>
+    probeMedia(path, { ffprobePath, ...(signal ? { signal } : {}) }),
   );
-  if (stored) {
-    keyframeCache.set(asset.contentHash, stored);
-    return stored;
-  }
-  const keyframes = await probeKeyframes(ffprobePath, path, asset.media.video.rate, signal);
-  keyframeCache.set(asset.contentHash, keyframes);
-  await mkdir(dirname(cachePath), { recursive: true });
-  await writeFile(cachePath, JSON.stringify(keyframes)).catch(() => undefined);
-  return keyframes;
+  return probed.keyframes?.frames ?? null;
 }
 
 /** Everything the compiler needs from disk, as data: keyframe lists and edit-ready copies. */

@@ -2,9 +2,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/contract';
-import { probeKeyframes } from '../../../main/services/render/probeForRender';
+import { keyframeFramesOf } from './renderFixtures';
 import { editReadyPaths } from '../../../main/services/render/editReady';
-import { ffprobeBinary, makeAudioFile, makeVideoClip } from '../../helpers/makeMedia';
+import { makeAudioFile, makeVideoClip } from '../../helpers/makeMedia';
 import { startMediaCore, type MediaTestCore } from '../media/mediaCore';
 
 type Finished = { jobId: string; ok: boolean; error?: { code: string; message: string } };
@@ -69,7 +69,7 @@ describe('edit-ready copies in the background', () => {
     expect(stages.every((stage) => stage.includes('take.mp4 (1 of 1)'))).toBe(true);
 
     const copy = editReadyPaths(join(media.projectFolder, 'cache'), asset.contentHash).media;
-    const keyframes = await probeKeyframes(ffprobeBinary(), copy, { num: 24, den: 1 });
+    const keyframes = await keyframeFramesOf(copy, { num: 24, den: 1 });
     expect(keyframes).toEqual([0, 12, 24, 36]);
 
     const sequence = Object.values(media.core.projects.snapshot()!.document.sequences)[0]!;

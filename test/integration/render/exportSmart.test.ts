@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset } from '../../../common/model';
 import { editReadyPaths, ensureEditReady } from '../../../main/services/render/editReady';
-import { probeKeyframes } from '../../../main/services/render/probeForRender';
 import { planRender, renderSequence, type RenderRequest } from '../../../main/services/render/renderSequence';
 import { makeTempDir } from '../../helpers/tempDir';
 import {
@@ -15,6 +14,7 @@ import {
   ffmpegPath,
   ffprobePath,
   makeClip,
+  keyframeFramesOf,
   projectWith,
 } from './renderFixtures';
 
@@ -67,8 +67,7 @@ describe('smart render over edit-ready copies', () => {
     for (const asset of assets) {
       const facts = await ensureEditReady(asset, asset.path, cacheDir, { ffmpegPath, ffprobePath });
       expect(facts.keyframes.slice(0, 3)).toEqual([0, 12, 24]);
-      const keyframes = await probeKeyframes(
-        ffprobePath,
+      const keyframes = await keyframeFramesOf(
         editReadyPaths(cacheDir, asset.contentHash).media,
         facts.video.rate,
       );

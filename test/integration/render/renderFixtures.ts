@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Asset, Project, Track } from '../../../common/model';
 import { newProject } from '../../../common/model';
-import { probeMediaFacts } from '../../../main/services/render/probeForRender';
+import { probeMedia } from '../../../main/ffmpeg/ffprobe';
 
 const run = promisify(execFile);
 
@@ -22,6 +22,36 @@ export interface ClipSpec {
   /** x264 keyint; default x264's own (long GOP). */
   gop?: number;
   source?: 'testsrc2' | 'mandelbrot';
+}
+
+/**
+ * Keyframe frame indices of a file's first video stream, read by ffprobe from packet flags: an
+ * oracle independent of the app's probe.
+ */
+export async function keyframeFramesOf(path: string, rate: { num: number; den: number }): Promise<number[]> {
+  const { stdout: timeBase } = await run(ffprobePath, [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=time_base',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
+  const [num, den] = timeBase.trim().split('/').map(Number);
+  const { stdout } = await run(
+    ffprobePath,
+    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts,flags', '-of', 'csv=p=0', path],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  const frames = stdout
+    .split('\n')
+    .map((line) => line.split(','))
+    .filter(([pts, flags]) => flags?.includes('K') && pts !== undefined && pts !== 'N/A')
+    .map(([pts]) => Math.round((Number(pts) * (num ?? 1) * rate.num) / ((den ?? 90000) * rate.den)));
+  return [...new Set(frames)].sort((a, b) => a - b);
 }
 
 /** A small H.264/AAC MP4 made with lavfi. */
@@ -77,7 +107,7 @@ export async function makeStill(dir: string, name: string): Promise<string> {
 
 /** An asset for a file, with facts from ffprobe, as the media pipeline would store it. */
 export async function assetFor(path: string, id: string): Promise<Asset> {
-  const media = await probeMediaFacts(ffprobePath, path);
+  const media = (await probeMedia(path, { ffprobePath })).facts;
   const contentHash = createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
