@@ -27,8 +27,10 @@ export function gopFramesFor(asset: Asset): number {
 export async function loadEditReady(cacheDir: string, asset: Asset): Promise<EditReadyFacts | null> {
   const paths = editReadyPaths(cacheDir, asset.contentHash);
   try {
-    const [facts] = await Promise.all([readFile(paths.facts, 'utf8'), stat(paths.media)]);
-    return JSON.parse(facts) as EditReadyFacts;
+    const [text] = await Promise.all([readFile(paths.facts, 'utf8'), stat(paths.media)]);
+    const facts = JSON.parse(text) as EditReadyFacts;
+    // Facts written before header hashes were SHA-256 hex ("MD5:…") are made again.
+    return facts.video.extradataHash?.includes(':') ? null : facts;
   } catch {
     return null;
   }
