@@ -7,8 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * Where ffmpeg sends raw PCM for Node to read while it decodes. On POSIX ffmpeg listens on a private
- * Unix socket (`-listen 1`) and Node connects with `onread` into one reused buffer: no allocation per
- * chunk, so memory stays flat however long the track. On Windows Node listens on a loopback port.
+ * Unix socket (`-listen 1`) and Node connects with `onread` into the caller's `readBuffer`: no
+ * allocation per chunk, so memory stays flat however long the track, and the bytes land where the
+ * peaks kernel reads them. On Windows Node listens on a loopback port and copies each chunk there.
  */
 export interface PcmChannel {
   /** ffmpeg's output URL and the output options it needs. */
@@ -21,14 +22,18 @@ export interface PcmChannel {
 
 const connectTimeoutMs = 20_000;
 
-export async function openPcmChannel(onBytes: (bytes: Uint8Array) => void): Promise<PcmChannel> {
-  return process.platform === 'win32' ? listeningChannel(onBytes) : connectingChannel(onBytes);
+export async function openPcmChannel(
+  readBuffer: Buffer,
+  onBytes: (bytes: Buffer) => void,
+): Promise<PcmChannel> {
+  return process.platform === 'win32'
+    ? listeningChannel(readBuffer, onBytes)
+    : connectingChannel(readBuffer, onBytes);
 }
 
-async function connectingChannel(onBytes: (bytes: Uint8Array) => void): Promise<PcmChannel> {
+async function connectingChannel(buffer: Buffer, onBytes: (bytes: Buffer) => void): Promise<PcmChannel> {
   const folder = await mkdtemp(join(tmpdir(), 'shotloom-pcm-'));
   const socketPath = join(folder, `${randomBytes(4).toString('hex')}.sock`);
-  const buffer = Buffer.allocUnsafeSlow(256 * 1024);
   let socket: Socket | null = null;
   const attempt = () =>
     new Promise<Socket | null>((resolve) => {
@@ -78,7 +83,7 @@ async function connectingChannel(onBytes: (bytes: Uint8Array) => void): Promise<
   };
 }
 
-async function listeningChannel(onBytes: (bytes: Uint8Array) => void): Promise<PcmChannel> {
+async function listeningChannel(buffer: Buffer, onBytes: (bytes: Buffer) => void): Promise<PcmChannel> {
   let accepted: Socket | null = null;
   let ended!: () => void;
   const streamEnded = new Promise<void>((resolve) => {
@@ -90,7 +95,10 @@ async function listeningChannel(onBytes: (bytes: Uint8Array) => void): Promise<P
       return;
     }
     accepted = socket;
-    socket.on('data', (chunk: Buffer) => onBytes(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      for (let offset = 0; offset < chunk.length; offset += buffer.length)
+        onBytes(buffer.subarray(0, chunk.copy(buffer, 0, offset)));
+    });
     socket.on('close', () => ended());
     socket.on('error', () => ended());
   });

@@ -3,6 +3,7 @@ import { PeakAccumulator, type PeakLevel } from '../../../common/media/peaks';
 import { ticksToSecondsString } from '../../../common/time';
 import { runFfmpeg } from '../../ffmpeg/runner';
 import { openPcmChannel } from './pcmChannel';
+import { createPeakKernel } from './peakKernel';
 
 export interface StreamedPeaks {
   /** The rate the audio was decoded at (the source's, at most 48 kHz). */
@@ -14,8 +15,9 @@ export interface StreamedPeaks {
 
 /**
  * Decodes the first audio stream to 16-bit mono PCM with ffmpeg (through the runner) and computes
- * min/max per `samplesPerBucket` while the PCM streams in over a socket: memory stays flat whatever
- * the length, and nothing is decoded in Node.
+ * min/max per `samplesPerBucket` while the PCM streams in over a socket, with the SIMD kernel on
+ * the bytes where they were read: memory stays flat whatever the length, nothing is decoded or
+ * copied in Node.
  */
 export async function streamPeaks(
   sourcePath: string,
@@ -31,8 +33,9 @@ export async function streamPeaks(
   },
 ): Promise<StreamedPeaks> {
   const decodeRate = Math.min(48000, options.sourceSampleRate);
-  const accumulator = new PeakAccumulator(options.samplesPerBucket);
-  const channel = await openPcmChannel((bytes) => accumulator.pushBytes(bytes));
+  const kernel = createPeakKernel();
+  const accumulator = new PeakAccumulator(options.samplesPerBucket, kernel);
+  const channel = await openPcmChannel(kernel.readBuffer, (bytes) => accumulator.pushBytes(bytes));
   const start = options.startSample
     ? ['-ss', ticksToSecondsString(options.startSample, { num: options.sourceSampleRate, den: 1 }, 9)]
     : [];
@@ -117,8 +120,9 @@ export async function streamPeaksInParts(
     const endSample = Math.min(options.sampleCount, (part + 1) * bucketsPerPart * options.samplesPerBucket);
     parts.push({ startSample, sampleCount: endSample - startSample });
   }
-  const results = await Promise.all(
-    parts.map((part) =>
+  // The later parts are started first: they seek before decoding and would otherwise finish last.
+  const lastFirst = await Promise.all(
+    [...parts].reverse().map((part) =>
       streamPeaks(sourcePath, {
         ffmpegPath: options.ffmpegPath,
         sourceSampleRate: options.sourceSampleRate,
@@ -129,6 +133,7 @@ export async function streamPeaksInParts(
       }),
     ),
   );
+  const results = lastFirst.reverse();
   const count = results.reduce((sum, result) => sum + result.level.min.length, 0);
   const min = new Int16Array(count);
   const max = new Int16Array(count);
