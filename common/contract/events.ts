@@ -30,6 +30,11 @@ export const events = {
   'project:changed': event<ProjectChange>(),
   /** The open project was closed. */
   'project:closed': event<{ folder: string }>(),
+  /**
+   * An autosave of unsaved changes ran: error null when the recovery file was written; otherwise the
+   * changes since the last save or autosave exist only in memory until a save or autosave succeeds.
+   */
+  'project:autosaved': event<{ folder: string; at: string; error: AppErrorShape | null }>(),
   /** media:import finished one more file (and once at the start, with done 0). */
   'media:importProgressed': event<ImportProgress>(),
   /** An export (or edit-ready) job moved on: overall fraction 0..1, seconds left when known. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,33 @@ describe('project chrome and timeline interchange in Chromium', () => {
       await readFile(join(web.dataDir, 'projects', 'Harbour at dawn', 'project.shotloom'), 'utf8'),
     );
     expect(saved.sequenceOrder).toHaveLength(2);
+  });
+
+  it('shows a failed autosave in the status bar until "Save now" saves the changes', async () => {
+    const folder = join(web.dataDir, 'projects', 'Harbour at dawn');
+    const edit = await web.core.invoke(
+      'project:edit',
+      { command: { type: 'renameProject', name: 'Harbour at noon' } },
+      { host: 'cli' },
+    );
+    expect(edit.ok).toBe(true);
+    await page.locator('.dirty-dot').waitFor();
+    // A real write failure: a file stands where the recovery folder goes.
+    await rm(join(folder, '.recovery'), { recursive: true, force: true });
+    await writeFile(join(folder, '.recovery'), 'not a folder');
+    try {
+      await expect(web.core.projects.autosave()).rejects.toThrow(/Autosave failed/);
+      const status = page.getByTestId('autosave-status');
+      await status.waitFor();
+      expect(await status.textContent()).toMatch(/Autosave failed\. Unsaved changes are only in memory\./);
+      await screenshot(page, 'autosave-failed-1280x800');
+      await status.getByRole('button', { name: 'Save now' }).click();
+      await status.waitFor({ state: 'detached' });
+      await page.locator('.dirty-dot').waitFor({ state: 'detached' });
+      const saved = JSON.parse(await readFile(join(folder, 'project.shotloom'), 'utf8'));
+      expect(saved.name).toBe('Harbour at noon');
+    } finally {
+      await rm(join(folder, '.recovery'), { force: true });
+    }
   });
 });

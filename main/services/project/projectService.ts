@@ -334,14 +334,19 @@ export class ProjectService implements ProjectAccess {
     const state = this.state;
     if (!state || !this.isDirty(state) || state.autosavedRevision === state.revision) return false;
     const revision = state.revision;
-    await this.serialized(() =>
-      writeRecovery(
-        state.folder,
-        { savedAt: this.now().toISOString(), revision, document: state.document },
-        this.writeFile,
-      ),
-    );
+    const at = this.now().toISOString();
+    try {
+      await this.serialized(() =>
+        writeRecovery(state.folder, { savedAt: at, revision, document: state.document }, this.writeFile),
+      );
+    } catch (error) {
+      // Said to every window: a silent failure would leave the user believing the work is safe.
+      const failure = fileError(error, 'Autosave');
+      this.options.emit('project:autosaved', { folder: state.folder, at, error: failure.toShape() });
+      throw failure;
+    }
     state.autosavedRevision = revision;
+    this.options.emit('project:autosaved', { folder: state.folder, at, error: null });
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { EditReadyIndicator } from '../features/export/EditReadyIndicator';
 import { JobsIndicator } from '../features/jobs/JobsPanel';
+import { StatusBarAutosave } from '../features/project/ProjectActionsProvider';
 import type { AppInfoState } from './useAppInfo';
 
 export function StatusBar({ state }: { state: AppInfoState }) {
@@ -18,6 +19,7 @@ export function StatusBar({ state }: { state: AppInfoState }) {
           </span>
           <JobsIndicator />
           <EditReadyIndicator />
+          <StatusBarAutosave />
           <span className="status-spacer" />
           <span>
             {state.info.platform}/{state.info.arch} · Node {state.info.versions.node}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,33 @@ describe('autosave and recovery', () => {
     expect(recovered.dirty).toBe(true);
     await second.call('project:save');
     expect(existsSync(recoveryFile)).toBe(false);
+  });
+
+  it('tells every window when an autosave fails, and again when a later one succeeds', async () => {
+    const folder = await sharedFolder();
+    const fixture = await core();
+    await fixture.call('project:new', { name: 'Film', location: { kind: 'path', folder } });
+    await fixture.call('project:edit', { command: { type: 'renameProject', name: 'Draft' } });
+    // A real write failure: a file stands where the recovery folder goes.
+    await rm(join(folder, '.recovery'), { recursive: true, force: true });
+    await writeFile(join(folder, '.recovery'), 'not a folder');
+    await expect(fixture.core.projects.autosave()).rejects.toThrow(/^Autosave failed/);
+    const autosaved = () =>
+      fixture.events
+        .filter((entry) => entry.event === 'project:autosaved')
+        .map((entry) => entry.payload as { folder: string; error: { code: string; message: string } | null });
+    expect(autosaved()).toEqual([
+      {
+        folder,
+        at: expect.any(String),
+        error: expect.objectContaining({ code: 'FILE_UNREADABLE', message: 'Autosave failed.' }),
+      },
+    ]);
+
+    await rm(join(folder, '.recovery'));
+    expect(await fixture.core.projects.autosave()).toBe(true);
+    expect(autosaved().at(-1)).toEqual({ folder, at: expect.any(String), error: null });
+    expect(existsSync(join(folder, '.recovery', 'autosave.json'))).toBe(true);
   });
 
   it('discards a recovery file on request, and does not offer one that equals the saved project', async () => {

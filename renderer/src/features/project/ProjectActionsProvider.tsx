@@ -1,5 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useProjectState } from '../../state';
+import { AutosaveIndicator } from './AutosaveIndicator';
 import { ProjectMenu, type ProjectDialog } from './ProjectMenu';
 import { useProjectActions, type ProjectActions } from './useProjectActions';
 import { WelcomeScreen } from './WelcomeScreen';
@@ -32,6 +33,12 @@ function useProjectChrome(): ProjectChrome {
 export function TitleBarProjectMenu() {
   const { actions, dialog, setDialog } = useProjectChrome();
   return <ProjectMenu actions={actions} dialog={dialog} setDialog={setDialog} />;
+}
+
+/** A failed autosave in the status bar, with "Save now". */
+export function StatusBarAutosave() {
+  const { actions } = useProjectChrome();
+  return <AutosaveIndicator onSave={() => void actions.save()} />;
 }
 
 /** The welcome screen over the workspace while no project is open. */
