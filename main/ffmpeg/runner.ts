@@ -153,10 +153,16 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
       );
     };
 
+    // fluent-ffmpeg reports the end when the process has exited and stderr closed, not stdout: the
+    // last progress block can still be unread then. Settling waits for stdout to close, so no
+    // progress is ever reported after the run's end.
+    let stdoutClosed: Promise<void> = Promise.resolve();
     command.on('start', () => {
       const child = childOf(command);
       child?.stdout?.setEncoding('utf8');
       child?.stdout?.on('data', (chunk: string) => parse(chunk));
+      const stdout = child?.stdout;
+      if (stdout) stdoutClosed = new Promise((resolve) => stdout.once('close', () => resolve()));
       if (child?.pid !== undefined) {
         pid = child.pid;
         options.onStart?.(child.pid);
@@ -169,7 +175,7 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
       stderr += `${line}\n`;
       if (stderr.length > 64_000) stderr = stderr.slice(-32_000);
     });
-    command.on('error', (error: Error) => {
+    const failed = (error: Error): void => {
       cleanup();
       if (cancelled) failWith(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
       else if (/ENOENT/.test(error.message) && !stderr)
@@ -181,12 +187,17 @@ export function runFfmpeg(invocation: FfmpegInvocation, options: RunOptions): Pr
           ),
         );
       else failWith(errorFromStderr(stderr || error.message, error.message.split('\n')[0] ?? 'error'));
-    });
-    command.on('end', () => {
-      cleanup();
-      if (cancelled) failWith(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
-      else resolve({ stderrTail: tail(stderr) });
-    });
+    };
+    command.on('error', (error: Error) => void stdoutClosed.then(() => failed(error)));
+    command.on(
+      'end',
+      () =>
+        void stdoutClosed.then(() => {
+          cleanup();
+          if (cancelled) failWith(new AppError('CANCELLED', 'Cancelled.', tail(stderr)));
+          else resolve({ stderrTail: tail(stderr) });
+        }),
+    );
     command.run();
   });
 }
