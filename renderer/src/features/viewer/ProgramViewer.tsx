@@ -1,16 +1,19 @@
 import { useEffect, useRef } from 'react';
 import type { ShotloomApi } from '../../../../common/contract';
-import type { Asset, Sequence, TransitionKind } from '../../../../common/model';
+import type { Asset, Clip, Sequence, TransitionKind } from '../../../../common/model';
 import { useApi } from '../../api/ApiContext';
 import type { SequenceLayout } from '../timeline/geometry/trackLayout';
 import { AudioPool } from './playback/audioPool';
 import { syncMediaElement } from './playback/mediaSync';
+import { OverlayLayer } from './playback/overlayLayer';
 import { usePlaybackClock } from './playback/PlaybackProvider';
 import {
   firstVideoClipFrom,
   linearGainAt,
   nextClipAfter,
+  overlaysAt,
   pictureAt,
+  pictureOpacityAt,
   sourceSecondsAt,
 } from './playback/sequenceTiming';
 import { assignSlots, type VideoSlot } from './playback/videoSlots';
@@ -47,7 +50,8 @@ function mix(
 }
 
 /**
- * Plays the sequence: two alternating <video> elements for gapless cuts and previewed transitions,
+ * Plays the sequence: two alternating <video> elements (each with an <img> for stills) for gapless
+ * cuts and previewed transitions on the picture track, the clips of the tracks above laid over it,
  * an audio pool for the audio tracks, all following the playback clock. Writes what it shows into
  * data attributes (active clip, source time, audio drift) for diagnostics and tests.
  */
@@ -65,27 +69,30 @@ export function ProgramViewer({
   const frameRef = useRef<HTMLDivElement>(null);
   const videoA = useRef<HTMLVideoElement>(null);
   const videoB = useRef<HTMLVideoElement>(null);
+  const stillA = useRef<HTMLImageElement>(null);
+  const stillB = useRef<HTMLImageElement>(null);
   const latest = useRef({ sequence, layout, assets });
   useEffect(() => {
     latest.current = { sequence, layout, assets };
   }, [sequence, layout, assets]);
 
   useEffect(() => {
-    const slots: VideoSlot[] = [videoA.current!, videoB.current!].map((element) => ({
-      element,
-      clipId: null,
-      assetId: null,
-    }));
+    const slots: VideoSlot[] = [
+      { element: videoA.current!, still: stillA.current!, clipId: null, assetId: null },
+      { element: videoB.current!, still: stillB.current!, clipId: null, assetId: null },
+    ];
     const audio = new AudioPool((assetId) => api.host.mediaUrl(assetId));
+    const overlays = new OverlayLayer(frameRef.current!, (assetId) => api.host.mediaUrl(assetId));
     let handle = 0;
     const loop = () => {
       handle = requestAnimationFrame(loop);
-      update(latest.current, slots, audio, clock, api, frameRef.current);
+      update(latest.current, slots, audio, overlays, clock, api, frameRef.current);
     };
     handle = requestAnimationFrame(loop);
     return () => {
       cancelAnimationFrame(handle);
       audio.dispose();
+      overlays.dispose();
       for (const slot of slots) slot.element.pause();
     };
   }, [api, clock]);
@@ -106,14 +113,26 @@ export function ProgramViewer({
         preload="auto"
         data-testid="program-video-b"
       />
+      <img ref={stillA} className="program-video" alt="" data-testid="program-still-a" />
+      <img ref={stillB} className="program-video" alt="" data-testid="program-still-b" />
     </div>
   );
+}
+
+/** Shows one picture of the picture track: the transition's look times the clip's own opacity. */
+function showPicture(element: HTMLElement, look: Shown, clip: Clip, localFrame: number): void {
+  element.style.opacity = String(look.opacity * pictureOpacityAt(clip, localFrame));
+  element.style.clipPath = look.clipPath;
+  element.style.zIndex = String(look.zIndex);
+  element.style.objectFit = clip.fit === 'fill' ? 'cover' : 'contain';
+  element.style.visibility = 'visible';
 }
 
 function update(
   current: { sequence: Sequence; layout: SequenceLayout; assets: Record<string, Asset> },
   slots: VideoSlot[],
   audio: AudioPool,
+  overlays: OverlayLayer,
   clock: ReturnType<typeof usePlaybackClock>,
   api: ShotloomApi,
   frameElement: HTMLDivElement | null,
@@ -158,18 +177,27 @@ function update(
     const slot = assigned.get(placed.clip.id);
     if (!slot) continue;
     const element = slot.element;
+    const asset = assets[placed.clip.assetId];
+    const isStill = asset?.kind === 'image';
     if (slot.assetId !== placed.clip.assetId) {
       slot.assetId = placed.clip.assetId;
-      element.src = api.host.mediaUrl(placed.clip.assetId);
+      if (isStill) {
+        slot.still.src = api.host.mediaUrl(placed.clip.assetId);
+        element.removeAttribute('src');
+      } else element.src = api.host.mediaUrl(placed.clip.assetId);
     }
-    const asset = assets[placed.clip.assetId];
     const look = shown.get(placed.clip.id);
-    if (look) {
-      element.style.opacity = String(look.opacity);
-      element.style.clipPath = look.clipPath;
-      element.style.zIndex = String(look.zIndex);
-      element.style.visibility = 'visible';
+    if (look && isStill) {
+      // A still: its <img> shows, the slot's <video> stays hidden.
       const local = Math.min(placed.clip.durationFrames - 1, Math.max(0, exact - placed.startFrame));
+      showPicture(slot.still, look, placed.clip, local);
+      slot.still.dataset.clipId = placed.clip.id;
+      element.style.visibility = 'hidden';
+      if (!element.paused) element.pause();
+    } else if (look) {
+      const local = Math.min(placed.clip.durationFrames - 1, Math.max(0, exact - placed.startFrame));
+      showPicture(element, look, placed.clip, local);
+      slot.still.style.visibility = 'hidden';
       element.volume = linearGainAt(placed.clip, local) * (look.zIndex === 2 ? look.opacity : 1);
       element.dataset.clipId = placed.clip.id;
       syncMediaElement(element, {
@@ -182,6 +210,8 @@ function update(
       // Parked on the next clip's first frame, hidden, ready for the cut.
       element.style.visibility = 'hidden';
       element.style.zIndex = '0';
+      slot.still.style.visibility = 'hidden';
+      if (isStill) continue;
       if (!element.paused) element.pause();
       const start = sourceSecondsAt(placed, placed.startFrame, sequence.rate, asset);
       if (Math.abs(element.currentTime - start) > 0.5 / fps && !element.seeking) element.currentTime = start;
@@ -190,11 +220,24 @@ function update(
   for (const slot of slots) {
     if (slot.clipId && !wanted.some((placed) => placed?.clip.id === slot.clipId)) {
       slot.element.style.visibility = 'hidden';
+      slot.still.style.visibility = 'hidden';
       if (!slot.element.paused) slot.element.pause();
     }
   }
+  const over = overlaysAt(layout, frame);
+  overlays.update(over, {
+    exactFrame: exact,
+    sequenceRate: sequence.rate,
+    assets,
+    playing: state.playing,
+    rate: state.rate,
+  });
   audio.update(sequence, layout, assets, exact, state);
   if (frameElement) {
+    // A dip to white passes through white, not the black behind the picture.
+    const dipToWhite = picture.kind === 'transition' && picture.transition.transition.kind === 'dipToWhite';
+    frameElement.style.background = dipToWhite ? '#fff' : '';
+    frameElement.dataset.overlayClipIds = over.map((placed) => placed.clip.id).join(',');
     const top = [...shown.values()].sort((a, b) => b.zIndex - a.zIndex)[0];
     frameElement.dataset.activeClipId = top?.clipId ?? '';
     frameElement.dataset.frame = String(frame);

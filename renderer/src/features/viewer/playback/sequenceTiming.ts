@@ -1,4 +1,5 @@
 import type { Asset, Clip, Keyframe } from '../../../../../common/model';
+import { opacityAt } from '../../../../../common/render/opacity';
 import type { Rational } from '../../../../../common/time';
 import {
   clipAtFrame,
@@ -26,25 +27,52 @@ function transitionAt(track: TrackLayout, frame: number): PlacedTransition | nul
 }
 
 /**
- * The picture at a frame: the top-most enabled video track that has something there wins (later
- * tracks composite over earlier ones; the layout lists video tracks top first).
+ * The shown video tracks that have clips, lowest first, as the export composites them: the first is
+ * the picture, the others lie over it (their gaps and the bars of fitted clips are transparent).
  */
+export function pictureTracks(layout: SequenceLayout): TrackLayout[] {
+  return layout.tracks
+    .filter((track) => track.track.kind === 'video' && !track.track.muted && track.clips.length > 0)
+    .reverse(); // the layout lists video tracks top first
+}
+
+/** The picture at a frame: the lowest shown video track's clip, or two clips in its transition. */
 export function pictureAt(layout: SequenceLayout, frame: number): PictureAt {
-  for (const track of layout.tracks) {
-    if (track.track.kind !== 'video' || track.track.muted) continue;
-    const transition = transitionAt(track, frame);
-    if (transition && transition.leftClipId && transition.rightClipId) {
-      const outgoing = layout.clipsById.get(transition.leftClipId);
-      const incoming = layout.clipsById.get(transition.rightClipId);
-      if (outgoing && incoming) {
-        const progress = (frame - transition.startFrame) / transition.transition.durationFrames;
-        return { kind: 'transition', transition, outgoing, incoming, progress };
-      }
+  const track = pictureTracks(layout)[0];
+  if (!track) return { kind: 'none' };
+  const transition = transitionAt(track, frame);
+  if (transition && transition.leftClipId && transition.rightClipId) {
+    const outgoing = layout.clipsById.get(transition.leftClipId);
+    const incoming = layout.clipsById.get(transition.rightClipId);
+    if (outgoing && incoming) {
+      const progress = (frame - transition.startFrame) / transition.transition.durationFrames;
+      return { kind: 'transition', transition, outgoing, incoming, progress };
     }
-    const placed = clipAtFrame(track, frame);
-    if (placed && placed.clip.enabled) return { kind: 'clip', placed };
   }
-  return { kind: 'none' };
+  const placed = clipAtFrame(track, frame);
+  return placed && placed.clip.enabled ? { kind: 'clip', placed } : { kind: 'none' };
+}
+
+/** The clips over the picture at a frame, one per upper track that has one there, lowest first. */
+export function overlaysAt(layout: SequenceLayout, frame: number): PlacedClip[] {
+  return pictureTracks(layout)
+    .slice(1)
+    .flatMap((track) => {
+      const placed = clipAtFrame(track, frame);
+      return placed && placed.clip.enabled ? [placed] : [];
+    });
+}
+
+/**
+ * How opaque a clip's picture is at a frame of the clip: its opacity line times its video fades,
+ * as the export applies them.
+ */
+export function pictureOpacityAt(clip: Clip, localFrame: number): number {
+  let value = opacityAt(clip, localFrame);
+  if (clip.videoFadeInFrames > 0) value *= Math.min(1, localFrame / clip.videoFadeInFrames);
+  if (clip.videoFadeOutFrames > 0)
+    value *= Math.min(1, (clip.durationFrames - localFrame) / clip.videoFadeOutFrames);
+  return Math.min(1, Math.max(0, value));
 }
 
 /** The clip that plays next after `frame` on the track of `current` (for preloading). */
@@ -54,18 +82,9 @@ export function nextClipAfter(layout: SequenceLayout, current: PlacedClip): Plac
   return track.clips.find((placed) => placed.startFrame >= current.endFrame) ?? null;
 }
 
-/** The first clip at or after a frame on any video track (what to preload when nothing plays yet). */
+/** The first clip at or after a frame on the picture track (what to preload when nothing plays yet). */
 export function firstVideoClipFrom(layout: SequenceLayout, frame: number): PlacedClip | null {
-  let best: PlacedClip | null = null;
-  for (const track of layout.tracks) {
-    if (track.track.kind !== 'video') continue;
-    for (const placed of track.clips) {
-      if (placed.endFrame <= frame) continue;
-      if (!best || placed.startFrame < best.startFrame) best = placed;
-      break;
-    }
-  }
-  return best;
+  return pictureTracks(layout)[0]?.clips.find((placed) => placed.endFrame > frame) ?? null;
 }
 
 /** The asset's own rate for video, or the sample rate for audio; sourceIn counts in these units. */

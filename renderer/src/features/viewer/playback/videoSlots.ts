@@ -7,6 +7,8 @@ import type { PlacedClip } from '../../timeline/geometry/trackLayout';
  */
 export interface VideoSlot {
   element: HTMLVideoElement;
+  /** Shows the slot's clip instead of the <video> when its asset is a still image. */
+  still: HTMLImageElement;
   clipId: string | null;
   assetId: string | null;
 }
