@@ -104,6 +104,12 @@ describe('edit-ready copies in the background', () => {
     await expect
       .poll(async () => (await editReadyFiles()).includes(`${on.contentHash}.mp4`), { timeout: 60_000 })
       .toBe(true);
+    // Finished: the status goes away and stays away (no progress is reported after the end).
+    await expect.poll(() => finished.at(-1)?.ok, { timeout: 30_000 }).toBe(true);
+    const status = page.getByTestId('edit-ready-status');
+    await status.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(await status.count()).toBe(0);
     await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
   });
