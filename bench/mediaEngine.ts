@@ -5,7 +5,8 @@
 export { streamPeaks } from '../main/services/media/peaksStream';
 export { computePeaks } from '../main/services/media/computePeaks';
 export { probeMedia } from '../main/ffmpeg/ffprobe';
-export { BackgroundQueue, mapWithLimit } from '../main/services/media/backgroundQueue';
+export { BackgroundQueue } from '../main/services/media/backgroundQueue';
+export { mapWithLimit } from '../common/async/mapWithLimit';
 export { runFfmpeg } from '../main/ffmpeg/runner';
 export {
   thumbnailInvocation,

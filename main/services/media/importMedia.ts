@@ -12,7 +12,7 @@ import { newId, type Asset, type AssetOrigin } from '../../../common/model';
 import type { ProbedMedia } from '../../ffmpeg/probeFacts';
 import { toStoredPath } from '../project/projectFolder';
 import type { OpenProject } from '../project/projectAccess';
-import { mapWithLimit } from './backgroundQueue';
+import { mapWithLimit } from '../../../common/async/mapWithLimit';
 import { copiedFileName, hashFile, mediaFolder } from './mediaFiles';
 
 /** One file to import: where it is now and how it gets into the project. */

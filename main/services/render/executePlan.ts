@@ -9,7 +9,7 @@ import {
 import type { RenderPlan, RenderStep } from '../../../common/render/renderPlan';
 import type { PidRegistry } from '../../ffmpeg/pidRegistry';
 import { runFfmpeg } from '../../ffmpeg/runner';
-import { mapWithLimit } from '../media/backgroundQueue';
+import { mapWithLimit } from '../../../common/async/mapWithLimit';
 import { mp4VideoHeaderHash } from './mp4SampleHeader';
 import { probeOutputCounts } from './probeForRender';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BackgroundQueue, mapWithLimit } from '../../../main/services/media/backgroundQueue';
+import { mapWithLimit } from '../../../common/async/mapWithLimit';
+import { BackgroundQueue } from '../../../main/services/media/backgroundQueue';
 
 const later = <T>(value: T, ms: number, signal?: AbortSignal): Promise<T> =>
   new Promise((resolve, reject) => {
