@@ -187,15 +187,14 @@ function update(
       } else element.src = api.host.mediaUrl(placed.clip.assetId);
     }
     const look = shown.get(placed.clip.id);
+    const local = Math.min(placed.clip.durationFrames - 1, Math.max(0, exact - placed.startFrame));
     if (look && isStill) {
       // A still: its <img> shows, the slot's <video> stays hidden.
-      const local = Math.min(placed.clip.durationFrames - 1, Math.max(0, exact - placed.startFrame));
       showPicture(slot.still, look, placed.clip, local);
       slot.still.dataset.clipId = placed.clip.id;
       element.style.visibility = 'hidden';
       if (!element.paused) element.pause();
     } else if (look) {
-      const local = Math.min(placed.clip.durationFrames - 1, Math.max(0, exact - placed.startFrame));
       showPicture(element, look, placed.clip, local);
       slot.still.style.visibility = 'hidden';
       element.volume = linearGainAt(placed.clip, local) * (look.zIndex === 2 ? look.opacity : 1);
