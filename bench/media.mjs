@@ -4,6 +4,7 @@
 //   --quick   fewer rounds and files (a smoke run; targets still checked)
 //   --keep    keep the work folder
 //   --peaks-only   only the waveform peaks section
+//   --rounds N     N interleaved rounds instead of 4
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const keep = process.argv.includes('--keep');
 const peaksOnly = process.argv.includes('--peaks-only');
-const rounds = quick ? 2 : 4;
+const roundsFlag = process.argv.indexOf('--rounds');
+const rounds = roundsFlag > 0 ? Number(process.argv[roundsFlag + 1]) : quick ? 2 : 4;
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number of rounds');
 const work = await mkdtemp(join(tmpdir(), 'shotloom-bench-media-'));
 const log = (line) => process.stdout.write(`${line}\n`);
 const failures = [];
