@@ -70,15 +70,15 @@ describe('program viewer layers in Chromium', () => {
     const snapshot = await call<ProjectSnapshot>('project:get', {});
     const sequenceId = snapshot.document.sequenceOrder[0]!;
     const v1 = snapshot.document.sequences[sequenceId]!.videoTracks[0]!.id;
-    // V1: the video (48 frames), then the logo as a still card (12 frames); V2: the logo over
-    // frames 12–36 at half opacity.
+    // V1: 40 of the video's 48 frames, a dip to white of 8 frames into the logo as a still card
+    // (frames 40–52); V2: the logo over frames 12–36 at half opacity.
     await call('project:editBatch', {
       commands: [
         {
           type: 'appendClip',
           sequenceId,
           trackId: v1,
-          clip: { id: 'shot', assetId: assetOf('shot.mp4'), durationFrames: 48 },
+          clip: { id: 'shot', assetId: assetOf('shot.mp4'), durationFrames: 40 },
         },
         {
           type: 'appendClip',
@@ -86,6 +86,7 @@ describe('program viewer layers in Chromium', () => {
           trackId: v1,
           clip: { id: 'card', assetId: assetOf('logo.png'), durationFrames: 12 },
         },
+        { type: 'addTransition', sequenceId, leftItemId: 'shot', kind: 'dipToWhite', durationFrames: 8 },
         { type: 'addTrack', sequenceId, kind: 'video', id: 'v2' },
         {
           type: 'overwriteClip',
@@ -126,8 +127,22 @@ describe('program viewer layers in Chromium', () => {
     expect((await overlay()).filter((element) => element.visible)).toEqual([]);
   });
 
+  it('passes through white in a dip to white', async () => {
+    const background = () =>
+      page
+        .getByTestId('program-picture')
+        .evaluate((element: HTMLElement) => getComputedStyle(element).backgroundColor);
+    await seek(30);
+    expect(await background()).not.toBe('rgb(255, 255, 255)');
+    await seek(40);
+    await expect.poll(background).toBe('rgb(255, 255, 255)');
+    await screenshot(page, 'program-dip-to-white-1280x800');
+    await seek(46);
+    await expect.poll(background).not.toBe('rgb(255, 255, 255)');
+  });
+
   it('shows a still on the picture track with an <img>, not an empty <video>', async () => {
-    await seek(52);
+    await seek(48);
     await expect
       .poll(async () => {
         const [a, b] = [await shown('program-still-a'), await shown('program-still-b')];
