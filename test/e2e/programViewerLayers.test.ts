@@ -153,4 +153,35 @@ describe('program viewer layers in Chromium', () => {
     expect(videos.filter((video) => video.visible)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('plays a video above 1080p from its H.264 proxy once there is one', async () => {
+    const wide = await makeVideoClip(media.path, { name: 'wide.mp4', width: 2560, height: 1440, frames: 24 });
+    const imported = await call<ImportResult>('media:import', { source: { kind: 'paths', paths: [wide] } });
+    const asset = imported.assets[0]!;
+    // The import starts the proxy in the background.
+    await expect.poll(() => web.core.media.proxyPath(asset), { timeout: 60_000 }).not.toBeNull();
+    const snapshot = await call<ProjectSnapshot>('project:get', {});
+    const sequenceId = snapshot.document.sequenceOrder[0]!;
+    const v1 = snapshot.document.sequences[sequenceId]!.videoTracks[0]!.id;
+    await call('project:edit', {
+      command: {
+        type: 'appendClip',
+        sequenceId,
+        trackId: v1,
+        clip: { id: 'wide', assetId: asset.id, durationFrames: 24 },
+      },
+    });
+    await seek(60);
+    const video = page.locator('video.program-video[data-clip-id="wide"]');
+    await expect
+      .poll(() =>
+        video.evaluate((element: HTMLVideoElement) => ({
+          proxy: element.src.endsWith('/proxy'),
+          width: element.videoWidth,
+          visible: getComputedStyle(element).visibility === 'visible',
+        })),
+      )
+      .toEqual({ proxy: true, width: 1920, visible: true });
+    expect(errors).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { useApi } from '../../api/ApiContext';
 import { Button, IconButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { formatDuration } from '../../components/format';
+import { playbackUrl } from '../viewer/playback/playbackUrl';
 
 /** Seconds at the middle of a frame, so a seek lands on that frame and not on the one before. */
 export function frameToSeconds(frame: number, rate: { num: number; den: number }): number {
@@ -127,7 +128,7 @@ export function FrameGrabDialog({
               <video
                 key={assetId}
                 ref={videoRef}
-                src={api.host.mediaUrl(assetId)}
+                src={playbackUrl(api.host, asset, assetId)}
                 muted
                 playsInline
                 preload="auto"

@@ -6,6 +6,7 @@ import type { SequenceLayout } from '../timeline/geometry/trackLayout';
 import { AudioPool } from './playback/audioPool';
 import { syncMediaElement } from './playback/mediaSync';
 import { OverlayLayer } from './playback/overlayLayer';
+import { playbackUrl } from './playback/playbackUrl';
 import { usePlaybackClock } from './playback/PlaybackProvider';
 import {
   firstVideoClipFrom,
@@ -82,7 +83,7 @@ export function ProgramViewer({
       { element: videoB.current!, still: stillB.current!, clipId: null, assetId: null },
     ];
     const audio = new AudioPool((assetId) => api.host.mediaUrl(assetId));
-    const overlays = new OverlayLayer(frameRef.current!, (assetId) => api.host.mediaUrl(assetId));
+    const overlays = new OverlayLayer(frameRef.current!, (asset) => playbackUrl(api.host, asset, asset.id));
     let handle = 0;
     const loop = () => {
       handle = requestAnimationFrame(loop);
@@ -184,7 +185,7 @@ function update(
       if (isStill) {
         slot.still.src = api.host.mediaUrl(placed.clip.assetId);
         element.removeAttribute('src');
-      } else element.src = api.host.mediaUrl(placed.clip.assetId);
+      } else element.src = playbackUrl(api.host, asset, placed.clip.assetId);
     }
     const look = shown.get(placed.clip.id);
     const local = Math.min(placed.clip.durationFrames - 1, Math.max(0, exact - placed.startFrame));

@@ -4,6 +4,7 @@ import { useApi } from '../../api/ApiContext';
 import { useShortcuts } from '../../shortcuts';
 import { useProjectState, useUiStore } from '../../state';
 import { defaultTrackFor, newClipFromAsset } from '../timeline/interaction/newClip';
+import { playbackUrl } from './playback/playbackUrl';
 import { SafeAreaOverlay } from './SafeAreaOverlay';
 import { TimecodeDisplay } from './TimecodeDisplay';
 import { ViewerControls } from './ViewerControls';
@@ -164,7 +165,7 @@ export function SourceViewer({
           <video
             ref={media}
             className="program-video source-video"
-            src={api.host.mediaUrl(asset.id)}
+            src={playbackUrl(api.host, asset, asset.id)}
             preload="auto"
             playsInline
           />

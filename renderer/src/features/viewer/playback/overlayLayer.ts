@@ -19,7 +19,7 @@ export class OverlayLayer {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly mediaUrl: (assetId: string) => string,
+    private readonly urlOf: (asset: Asset) => string,
   ) {}
 
   update(
@@ -81,7 +81,7 @@ export class OverlayLayer {
     const existing = this.byTrack.get(trackId);
     if (existing && existing.element instanceof HTMLImageElement === wantStill) {
       if (existing.assetId !== asset.id) {
-        existing.element.src = this.mediaUrl(asset.id);
+        existing.element.src = this.urlOf(asset);
         existing.assetId = asset.id;
       }
       return existing;
@@ -97,7 +97,7 @@ export class OverlayLayer {
     }
     element.className = 'program-video program-overlay';
     element.dataset.trackId = trackId;
-    element.src = this.mediaUrl(asset.id);
+    element.src = this.urlOf(asset);
     this.container.append(element);
     const made = { element, assetId: asset.id };
     this.byTrack.set(trackId, made);
