@@ -30,6 +30,7 @@ export const errorCodes = [
   'MEDIA_UNSUPPORTED',
   'MEDIA_MISSING',
   'MEDIA_TIMEOUT',
+  'MEDIA_FOLDER_TOO_LARGE',
   // editing and rendering
   'EDIT_REFUSED',
   'RENDER_INVALID',

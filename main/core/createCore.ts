@@ -112,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     onVideoImported: (assetIds) => onVideoImported(assetIds),
     ...(options.pickFiles ? { pickFiles: options.pickFiles } : {}),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
   });
 
   // ffmpeg children a crashed run left behind are ended before anything new starts.

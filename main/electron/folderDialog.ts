@@ -6,6 +6,7 @@ const wording: Record<FolderPurpose, { title: string; buttonLabel: string }> = {
   openProject: { title: 'Open a Shotloom project folder', buttonLabel: 'Open' },
   saveProjectAs: { title: 'Choose a folder to save the project in', buttonLabel: 'Save Here' },
   relinkSearch: { title: 'Choose a folder to search for missing media', buttonLabel: 'Search Here' },
+  importMedia: { title: 'Import a folder of media', buttonLabel: 'Import' },
 };
 
 /** The dialog for one purpose: a single folder, which the user may create on the spot. */

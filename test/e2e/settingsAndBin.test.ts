@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectSnapshot } from '../../common/contract';
 import type { Project } from '../../common/model';
 import { launchChromium, screenshot } from '../helpers/browser';
-import { makeImage } from '../helpers/makeMedia';
+import { makeAudioFile, makeImage } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
 import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
 
@@ -62,6 +63,33 @@ describe('studio: favourites, budget and named references', () => {
     await browser?.close();
     await web?.stop();
     await media?.remove();
+  });
+
+  it('imports a folder from the bin: its media files and its subfolders, nothing else', async () => {
+    const folder = join(media.path, 'Scout');
+    await mkdir(join(folder, 'stills'), { recursive: true });
+    await makeAudioFile(folder, { name: 'wind.wav', seconds: 0.3 });
+    await makeImage(join(folder, 'stills'), { name: 'pier.png', width: 160, height: 90 });
+    await writeFile(join(folder, 'notes.txt'), 'location notes');
+    const before = Object.keys((await document()).assets).length;
+    // The folder button opens the browser's folder picker (a webkitdirectory input).
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('bin-import-folder').click();
+    await (await chooser).setFiles(folder);
+    await expect
+      .poll(
+        async () =>
+          Object.values((await document()).assets)
+            .map((asset) => asset.name)
+            .sort(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toEqual(expect.arrayContaining(['pier.png', 'wind.wav']));
+    expect(Object.keys((await document()).assets)).toHaveLength(before + 2);
+    await expect.poll(() => page.locator('.bin-status').textContent()).toMatch(/Imported 2 files/);
+    expect(errors).toEqual([]);
   });
 
   it('marks media as a favourite from its card and edits its tags from the details strip', async () => {

@@ -34,6 +34,8 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('importFolder'), names: z.array(plainFileName).min(1).max(500) }).strict(),
+  /** The host's folder dialog: every media file in the chosen folder and its subfolders. */
+  z.object({ kind: z.literal('folderDialog') }).strict(),
   z
     .object({ kind: z.literal('paths'), paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) })
     .strict(),

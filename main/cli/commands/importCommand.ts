@@ -8,12 +8,13 @@ import { unwrap } from '../unwrap';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'import <project> <files…> [--copy]',
-  summary: 'probe and add media files to the project (linked in place; --copy copies into media/)',
+  usage: 'import <project> <files or folders…> [--copy]',
+  summary:
+    'probe and add media files, or the media files of folders, to the project (linked in place; --copy copies into media/)',
   options: { copy: { type: 'boolean', default: false } },
   async run({ core, io, positionals, values }) {
     const [projectPath, ...files] = positionals;
-    if (files.length === 0) throw usageError('Name at least one file to import.');
+    if (files.length === 0) throw usageError('Name at least one file or folder to import.');
     await openProjectArgument(core, projectPath);
     const progress = progressReporter(io);
     const unsubscribe = core.events.subscribe((event, payload) => {

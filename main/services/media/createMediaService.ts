@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Binaries } from '../../ffmpeg/binaries';
 import type { EventEmit } from '../../core/handlers';
 import type { ProjectAccess } from '../project/projectAccess';
+import type { ChooseFolder } from '../project/projectLocations';
 import type { PickFiles } from './importSources';
 import { mediaHandlers } from './mediaHandlers';
 import { MediaService } from './mediaService';
@@ -16,6 +17,8 @@ export interface MediaServiceDeps {
   onVideoImported?: (assetIds: string[]) => void;
   /** The host's open-file dialog, when it has one. */
   pickFiles?: PickFiles;
+  /** The host's folder dialog, when it has one (folder imports). */
+  chooseFolder?: ChooseFolder;
   uploadLimitBytes?: number;
 }
 
@@ -34,6 +37,7 @@ export function createMediaService(deps: MediaServiceDeps) {
     uploads,
     dataDir: deps.dataDir,
     ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
+    ...(deps.chooseFolder ? { chooseFolder: deps.chooseFolder } : {}),
   });
   return { service, uploads, handlers };
 }

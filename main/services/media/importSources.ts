@@ -3,8 +3,10 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../common/contract';
 import type { ImportFolderListing, ImportSource } from '../../../common/contract/channels/media';
 import type { CallContext } from '../../core/handlers';
+import type { ChooseFolder } from '../project/projectLocations';
 import type { ImportCandidate } from './importMedia';
-import { importExtensions } from './mediaFiles';
+import { importExtensions } from '../../../common/media/mediaTypes';
+import { mediaFilesInFolder } from './mediaFilesInFolder';
 import type { UploadStore } from './uploadStore';
 
 /** The host's open-file dialog: absolute paths the user chose, [] when cancelled. */
@@ -16,6 +18,8 @@ export type PickFiles = (options: {
 
 export interface ImportSourceDeps {
   pickFiles?: PickFiles;
+  /** The host's folder dialog, when it has one. */
+  chooseFolder?: ChooseFolder;
   uploads: UploadStore;
   /** `<dataDir>/import`: files put there can be imported from the browser host without uploading. */
   importFolder: string;
@@ -44,7 +48,8 @@ async function insideImportFolder(folder: string, name: string): Promise<string>
 /**
  * Turns a media:import source into files. The renderer never names a path: the dialog is the
  * host's, uploads are ids, import-folder names are checked to resolve (symlinks too) directly inside
- * the import folder, and paths are accepted from the CLI host only.
+ * the import folder, and paths (files, or folders for their media files) are accepted from the CLI
+ * host only.
  */
 export async function resolveImportSource(
   source: ImportSource,
@@ -63,6 +68,16 @@ export async function resolveImportSource(
       multiple: true,
     });
     for (const path of paths) candidates.push({ path, name: basename(path), storage });
+  } else if (source.kind === 'folderDialog') {
+    if (!deps.chooseFolder)
+      throw new AppError(
+        'NOT_AVAILABLE_IN_HOST',
+        "This host has no folder dialog: choose the folder's files, or drop them on the bin.",
+      );
+    const folder = await deps.chooseFolder('importMedia');
+    if (folder)
+      for (const path of await mediaFilesInFolder(folder))
+        candidates.push({ path, name: basename(path), storage });
   } else if (source.kind === 'uploads') {
     for (const id of source.uploadIds) {
       const upload = deps.uploads.take(id);
@@ -90,7 +105,16 @@ export async function resolveImportSource(
         'FORBIDDEN',
         'Only the command line may import by path; use the dialog or an upload.',
       );
-    for (const path of source.paths) candidates.push({ path: resolve(path), name: basename(path), storage });
+    for (const given of source.paths) {
+      const path = resolve(given);
+      // A folder stands for its media files (and its subfolders'), as in the folder dialog.
+      const isFolder = await stat(path).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+      const files = isFolder ? await mediaFilesInFolder(path) : [path];
+      for (const file of files) candidates.push({ path: file, name: basename(file), storage });
+    }
   }
   return { candidates, unavailable };
 }

@@ -54,39 +54,3 @@ export function safeFileName(name: string, fallback = 'media'): string {
 export function copiedFileName(contentHash: string, originalName: string): string {
   return `${contentHash.slice(0, 12)}-${safeFileName(originalName)}`;
 }
-
-const contentTypes: Record<string, string> = {
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.mov': 'video/quicktime',
-  '.webm': 'video/webm',
-  '.mkv': 'video/x-matroska',
-  '.avi': 'video/x-msvideo',
-  '.mxf': 'application/mxf',
-  '.ts': 'video/mp2t',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.bmp': 'image/bmp',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.aac': 'audio/aac',
-  '.flac': 'audio/flac',
-  '.ogg': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.aif': 'audio/aiff',
-  '.aiff': 'audio/aiff',
-};
-
-/** The Content-Type of a media file by extension; null for anything that is not media. */
-export function mediaContentType(path: string): string | null {
-  return contentTypes[extname(path).toLowerCase()] ?? null;
-}
-
-/** Extensions the import dialog offers. */
-export const importExtensions = Object.keys(contentTypes).map((extension) => extension.slice(1));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { HandlerMap } from '../../core/handlers';
+import type { ChooseFolder } from '../project/projectLocations';
 import { resolveImportSource, listImportFolder, type PickFiles } from './importSources';
 import type { MediaService } from './mediaService';
 import type { UploadStore } from './uploadStore';
@@ -17,6 +18,7 @@ export interface MediaHandlerDeps {
   uploads: UploadStore;
   dataDir: string;
   pickFiles?: PickFiles;
+  chooseFolder?: ChooseFolder;
 }
 
 /** Where the browser host's "import folder" is. */
@@ -37,6 +39,7 @@ export function mediaHandlers(deps: MediaHandlerDeps): Pick<HandlerMap, MediaCha
           uploads: deps.uploads,
           importFolder,
           ...(deps.pickFiles ? { pickFiles: deps.pickFiles } : {}),
+          ...(deps.chooseFolder ? { chooseFolder: deps.chooseFolder } : {}),
         },
       );
       const result =

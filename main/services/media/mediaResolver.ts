@@ -4,7 +4,7 @@ import { AppError } from '../../../common/contract';
 import type { Asset } from '../../../common/model';
 import { idSchema } from '../../../common/model';
 import type { ProjectAccess } from '../project/projectAccess';
-import { mediaContentType } from './mediaFiles';
+import { mediaContentType } from '../../../common/media/mediaTypes';
 
 /** A file the media route / protocol may send. */
 export interface ServableFile {

@@ -5,7 +5,7 @@ import type { CallContext } from '../../core/handlers';
 import { projectFolderOf } from './projectFolder';
 
 /** What a folder is chosen for; a host's dialog can word itself by it. */
-export type FolderPurpose = 'newProject' | 'openProject' | 'saveProjectAs' | 'relinkSearch';
+export type FolderPurpose = 'newProject' | 'openProject' | 'saveProjectAs' | 'relinkSearch' | 'importMedia';
 
 /** A host capability: shows a folder dialog and answers the chosen folder, or null when cancelled. */
 export type ChooseFolder = (purpose: FolderPurpose) => Promise<string | null>;

@@ -79,6 +79,19 @@ describe('shotloom CLI commands', () => {
     expect(Object.keys(document.assets)).toHaveLength(3);
   });
 
+  it('import takes a folder for its media files, subfolders included', async () => {
+    const folder = join(dir.path, 'sound roll');
+    await mkdir(join(folder, 'day 2'), { recursive: true });
+    await makeAudioFile(join(folder, 'day 2'), { name: 'ambience.wav', seconds: 0.4 });
+    await makeNonMediaFile(folder, 'notes.txt', 'boom op: Lena');
+    const result = await runCliCapture(['import', project, folder, '--json']);
+    expect(result.code).toBe(0);
+    const value = (result.json() as { value: { imported: Array<{ name: string }>; failed: unknown[] } })
+      .value;
+    expect(value.imported.map((file) => file.name)).toEqual(['ambience.wav']);
+    expect(value.failed).toEqual([]);
+  });
+
   it('a missing project is bad input (exit 2) with a coded error', async () => {
     const result = await runCliCapture(['import', join(dir.path, 'nope'), clips[0]!]);
     expect(result.code).toBe(2);

@@ -18,6 +18,10 @@ describe('folder dialog capability (mocked electron)', () => {
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, folderDialogOptions('newProject'));
     expect(folderDialogOptions('openProject').properties).toEqual(['openDirectory', 'createDirectory']);
     expect(folderDialogOptions('relinkSearch').title).toMatch(/missing media/);
+    expect(folderDialogOptions('importMedia')).toMatchObject({
+      title: 'Import a folder of media',
+      buttonLabel: 'Import',
+    });
   });
 
   it('answers null when the user cancels, and works without a window', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/contract';
 import { parseRange } from '../../../main/services/media/byteRange';
-import { copiedFileName, mediaContentType, safeFileName } from '../../../main/services/media/mediaFiles';
+import { mediaContentType } from '../../../common/media/mediaTypes';
+import { copiedFileName, safeFileName } from '../../../main/services/media/mediaFiles';
 import { parseVariant, statusForError } from '../../../main/services/media/mediaResolver';
 import { filmstripFrames, jpegSize } from '../../../main/services/media/thumbnails';
 import { splitMediaPath } from '../../../main/web/mediaRoute';

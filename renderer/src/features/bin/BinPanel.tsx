@@ -162,6 +162,7 @@ export function BinPanel() {
         folders={choices.folders}
         shots={shots}
         onImport={importer.pick}
+        onImportFolder={importer.pickFolder}
         importing={importer.busy}
         searchRef={searchRef}
       />
@@ -177,6 +178,9 @@ export function BinPanel() {
               <p>Drop video, images or audio here, or</p>
               <button type="button" className="btn btn-primary" onClick={importer.pick}>
                 Import media…
+              </button>
+              <button type="button" className="btn" onClick={importer.pickFolder}>
+                Import a folder…
               </button>
             </>
           ) : (

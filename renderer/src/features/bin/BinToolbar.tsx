@@ -32,6 +32,7 @@ export function BinToolbar({
   folders,
   shots,
   onImport,
+  onImportFolder,
   importing,
   searchRef,
 }: {
@@ -43,6 +44,7 @@ export function BinToolbar({
   folders: readonly string[];
   shots: ReadonlyArray<{ id: string; name: string }>;
   onImport: () => void;
+  onImportFolder: () => void;
   importing: boolean;
   searchRef: React.RefObject<HTMLInputElement | null>;
 }) {
@@ -89,6 +91,13 @@ export function BinToolbar({
           onClick={onImport}
           disabled={importing}
           data-testid="bin-import"
+        />
+        <IconButton
+          icon="folder"
+          label="Import a folder"
+          onClick={onImportFolder}
+          disabled={importing}
+          data-testid="bin-import-folder"
         />
         <SegmentedControl<BinView>
           label="Bin view"

@@ -49,6 +49,12 @@ export async function importByDialog(api: ShotloomApi): Promise<ImportOutcome> {
   return result.ok ? { ok: true, result: result.value } : { ok: false, message: result.error.message };
 }
 
+/** The desktop app's folder dialog: every media file in the folder and its subfolders. */
+export async function importFolderByDialog(api: ShotloomApi): Promise<ImportOutcome> {
+  const result = await api.invoke('media:import', { source: { kind: 'folderDialog' }, storage: 'copy' });
+  return result.ok ? { ok: true, result: result.value } : { ok: false, message: result.error.message };
+}
+
 /** One line about an import: what came in, what failed and why. */
 export function describeImport(result: ImportResult): { message: string; error: boolean } {
   const added = result.imported.filter((file) => !file.duplicate).length;

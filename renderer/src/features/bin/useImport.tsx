@@ -1,7 +1,13 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/ApiContext';
 import type { BinEntry } from './binEntries';
-import { describeImport, importByDialog, importFiles as importFilesVia } from './importFiles';
+import { mediaContentType } from '../../../../common/media/mediaTypes';
+import {
+  describeImport,
+  importByDialog,
+  importFiles as importFilesVia,
+  importFolderByDialog,
+} from './importFiles';
 
 export interface ImportStatus {
   message: string;
@@ -10,10 +16,12 @@ export interface ImportStatus {
 
 /**
  * Importing into the bin: by dialog (the desktop host's file dialog, or a file picker in the
- * browser host) and by dropping files; relinking missing media.
+ * browser host), a whole folder (the desktop host's folder dialog, or the browser's folder picker)
+ * and by dropping files; relinking missing media.
  */
 export function useImport(): {
   pick: () => void;
+  pickFolder: () => void;
   importFiles: (files: File[]) => Promise<void>;
   relink: (entry: BinEntry) => void;
   busy: boolean;
@@ -22,6 +30,7 @@ export function useImport(): {
 } {
   const api = useApi();
   const inputRef = useRef<HTMLInputElement>(null);
+  const folderInputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<ImportStatus | null>(null);
 
@@ -50,6 +59,20 @@ export function useImport(): {
     });
   }, [api]);
 
+  /** The desktop app's folder dialog; the browser's folder picker (media files only are sent). */
+  const pickFolder = useCallback(() => {
+    if (api.host.kind === 'web') {
+      folderInputRef.current?.click();
+      return;
+    }
+    setBusy(true);
+    setStatus({ message: 'Importing a folder…', error: false });
+    void importFolderByDialog(api).then((outcome) => {
+      setBusy(false);
+      setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
+    });
+  }, [api]);
+
   const relink = useCallback(
     (entry: BinEntry) => {
       if (!entry.assetId) return;
@@ -68,22 +91,45 @@ export function useImport(): {
   );
 
   const fileInput = (
-    <input
-      ref={inputRef}
-      type="file"
-      multiple
-      accept="video/*,image/*,audio/*"
-      className="visually-hidden"
-      tabIndex={-1}
-      aria-hidden="true"
-      data-testid="bin-file-input"
-      onChange={(event) => {
-        const files = Array.from(event.target.files ?? []);
-        event.target.value = '';
-        void importFiles(files);
-      }}
-    />
+    <>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        accept="video/*,image/*,audio/*"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="bin-file-input"
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          void importFiles(files);
+        }}
+      />
+      <input
+        ref={(element) => {
+          folderInputRef.current = element;
+          // A folder picker: React has no prop for it.
+          element?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="bin-folder-input"
+        onChange={(event) => {
+          // Every file of the folder and its subfolders comes; only media files are sent.
+          const files = Array.from(event.target.files ?? []).filter(
+            (file) => !file.name.startsWith('.') && mediaContentType(file.name) !== null,
+          );
+          event.target.value = '';
+          if (files.length === 0) setStatus({ message: 'That folder holds no media files.', error: true });
+          else void importFiles(files);
+        }}
+      />
+    </>
   );
 
-  return { pick, importFiles, relink, busy, status, fileInput };
+  return { pick, pickFolder, importFiles, relink, busy, status, fileInput };
 }
