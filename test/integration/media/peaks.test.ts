@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamPeaks, streamPeaksInParts } from '../../../main/services/media/peaksStream';
 import { streamWavPeaks, wavPcmLayout } from '../../../main/services/media/wavPeaks';
 import { ffmpegBinary, makeAudioFile, makeVideoClip } from '../../helpers/makeMedia';
+import { referencePeaks } from '../../helpers/referencePeaks';
 import { makeTempDir } from '../../helpers/tempDir';
 
 /** The reference: exact min/max per bucket read straight from a mono 16-bit WAV's PCM. */
@@ -10,14 +11,7 @@ async function wavPeaks(path: string, samplesPerBucket: number): Promise<{ min: 
   const bytes = await readFile(path);
   const dataAt = bytes.indexOf('data') + 8;
   const pcm = new Int16Array(bytes.buffer.slice(bytes.byteOffset + dataAt, bytes.byteOffset + bytes.length));
-  const min: number[] = [];
-  const max: number[] = [];
-  for (let start = 0; start < pcm.length; start += samplesPerBucket) {
-    const bucket = pcm.subarray(start, start + samplesPerBucket);
-    min.push(Math.min(...bucket));
-    max.push(Math.max(...bucket));
-  }
-  return { min, max };
+  return referencePeaks(pcm, samplesPerBucket);
 }
 
 describe('streamPeaks (ffmpeg PCM over a socket, min/max while streaming)', () => {

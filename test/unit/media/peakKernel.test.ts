@@ -4,19 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PeakAccumulator } from '../../../common/media/peaks';
 import { createPeakKernel, peakKernelBufferBytes } from '../../../main/services/media/peakKernel';
+import { referencePeaks } from '../../helpers/referencePeaks';
 
 const samplesArbitrary = fc.array(fc.integer({ min: -32768, max: 32767 }), { maxLength: 300 });
-
-function naivePeaks(samples: number[], size: number): { min: number[]; max: number[] } {
-  const min: number[] = [];
-  const max: number[] = [];
-  for (let start = 0; start < samples.length; start += size) {
-    const bucket = samples.slice(start, start + size);
-    min.push(Math.min(...bucket));
-    max.push(Math.max(...bucket));
-  }
-  return { min, max };
-}
 
 describe('the WebAssembly SIMD peaks kernel', () => {
   it('is what peakKernel.wat assembles to', async () => {
@@ -63,7 +53,7 @@ describe('the WebAssembly SIMD peaks kernel', () => {
             offset += length;
           }
           const level = accumulator.finish();
-          const expected = naivePeaks(samples, size);
+          const expected = referencePeaks(samples, size);
           expect(Array.from(level.min)).toEqual(expected.min);
           expect(Array.from(level.max)).toEqual(expected.max);
           expect(accumulator.samples).toBe(samples.length);

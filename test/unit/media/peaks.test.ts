@@ -1,23 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { interleavedPeaks, mergeFactorFor, mergeLevel, PeakAccumulator } from '../../../common/media/peaks';
+import { referencePeaks } from '../../helpers/referencePeaks';
 
 function bytesOf(samples: number[]): Uint8Array {
   const bytes = new Uint8Array(samples.length * 2);
   const view = new DataView(bytes.buffer);
   samples.forEach((sample, index) => view.setInt16(index * 2, sample, true));
   return bytes;
-}
-
-function naive(samples: number[], size: number): { min: number[]; max: number[] } {
-  const min: number[] = [];
-  const max: number[] = [];
-  for (let start = 0; start < samples.length; start += size) {
-    const bucket = samples.slice(start, start + size);
-    min.push(Math.min(...bucket));
-    max.push(Math.max(...bucket));
-  }
-  return { min, max };
 }
 
 describe('PeakAccumulator', () => {
@@ -39,7 +29,7 @@ describe('PeakAccumulator', () => {
             cut += 1;
           }
           const level = accumulator.finish();
-          const expected = naive(samples, size);
+          const expected = referencePeaks(samples, size);
           expect(Array.from(level.min)).toEqual(expected.min);
           expect(Array.from(level.max)).toEqual(expected.max);
           expect(accumulator.samples).toBe(samples.length);
@@ -86,7 +76,7 @@ describe('PeakAccumulator', () => {
             return Math.round(sum / channels);
           });
           const level = accumulator.finish();
-          const expected = naive(mono, size);
+          const expected = referencePeaks(mono, size);
           expect(Array.from(level.min)).toEqual(expected.min);
           expect(Array.from(level.max)).toEqual(expected.max);
           expect(accumulator.samples).toBe(frames);
