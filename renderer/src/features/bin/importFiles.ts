@@ -29,7 +29,7 @@ async function uploadFile(file: File): Promise<string> {
 
 /** Imports files the user picked, dropped or pasted: uploads them, then media:import copies them in. */
 export async function importFiles(api: ShotloomApi, files: readonly File[]): Promise<ImportOutcome> {
-  if (api.host.kind !== 'web') return importByDialog(api);
+  if (api.host.kind !== 'web') return importByDialog(api, 'dialog');
   try {
     const uploadIds: string[] = [];
     for (const file of files) uploadIds.push(await uploadFile(file));
@@ -43,15 +43,15 @@ export async function importFiles(api: ShotloomApi, files: readonly File[]): Pro
   }
 }
 
-/** The host's own open dialog (the desktop app); the browser host answers NOT_AVAILABLE_IN_HOST. */
-export async function importByDialog(api: ShotloomApi): Promise<ImportOutcome> {
-  const result = await api.invoke('media:import', { source: { kind: 'dialog' }, storage: 'copy' });
-  return result.ok ? { ok: true, result: result.value } : { ok: false, message: result.error.message };
-}
-
-/** The desktop app's folder dialog: every media file in the folder and its subfolders. */
-export async function importFolderByDialog(api: ShotloomApi): Promise<ImportOutcome> {
-  const result = await api.invoke('media:import', { source: { kind: 'folderDialog' }, storage: 'copy' });
+/**
+ * The host's own dialog (the desktop app): files, or a folder for every media file in it and its
+ * subfolders. The browser host answers NOT_AVAILABLE_IN_HOST.
+ */
+export async function importByDialog(
+  api: ShotloomApi,
+  kind: 'dialog' | 'folderDialog',
+): Promise<ImportOutcome> {
+  const result = await api.invoke('media:import', { source: { kind }, storage: 'copy' });
   return result.ok ? { ok: true, result: result.value } : { ok: false, message: result.error.message };
 }
 

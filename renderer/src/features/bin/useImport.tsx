@@ -6,7 +6,7 @@ import {
   describeImport,
   importByDialog,
   importFiles as importFilesVia,
-  importFolderByDialog,
+  type ImportOutcome,
 } from './importFiles';
 
 export interface ImportStatus {
@@ -34,44 +34,35 @@ export function useImport(): {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<ImportStatus | null>(null);
 
+  /** One import at a time through the bin: busy while it runs, then what came in or why not. */
+  const run = useCallback(async (message: string | null, importing: () => Promise<ImportOutcome>) => {
+    setBusy(true);
+    if (message) setStatus({ message, error: false });
+    const outcome = await importing();
+    setBusy(false);
+    setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
+  }, []);
+
   const importFiles = useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
-      setBusy(true);
-      setStatus({ message: `Importing ${files.length} file${files.length === 1 ? '' : 's'}…`, error: false });
-      const outcome = await importFilesVia(api, files);
-      setBusy(false);
-      setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
+      const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
+      await run(`Importing ${count}…`, () => importFilesVia(api, files));
     },
-    [api],
+    [api, run],
   );
 
   /** The desktop app's open dialog; a file picker in the browser host. */
   const pick = useCallback(() => {
-    if (api.host.kind === 'web') {
-      inputRef.current?.click();
-      return;
-    }
-    setBusy(true);
-    void importByDialog(api).then((outcome) => {
-      setBusy(false);
-      setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
-    });
-  }, [api]);
+    if (api.host.kind === 'web') inputRef.current?.click();
+    else void run(null, () => importByDialog(api, 'dialog'));
+  }, [api, run]);
 
   /** The desktop app's folder dialog; the browser's folder picker (media files only are sent). */
   const pickFolder = useCallback(() => {
-    if (api.host.kind === 'web') {
-      folderInputRef.current?.click();
-      return;
-    }
-    setBusy(true);
-    setStatus({ message: 'Importing a folder…', error: false });
-    void importFolderByDialog(api).then((outcome) => {
-      setBusy(false);
-      setStatus(outcome.ok ? describeImport(outcome.result) : { message: outcome.message, error: true });
-    });
-  }, [api]);
+    if (api.host.kind === 'web') folderInputRef.current?.click();
+    else void run('Importing a folder…', () => importByDialog(api, 'folderDialog'));
+  }, [api, run]);
 
   const relink = useCallback(
     (entry: BinEntry) => {
