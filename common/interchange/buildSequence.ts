@@ -1,4 +1,6 @@
 import { newId } from '../model/ids';
+import { newClip } from '../model/newClip';
+import { newTrack } from '../model/newTrack';
 import type { Asset } from '../model/schema/asset';
 import type { Project } from '../model/schema/project';
 import type { Clip, Sequence, Track, TrackItem } from '../model/schema/sequence';
@@ -41,26 +43,16 @@ function makeClip(
     typeof imported.metadata.shotId === 'string' && project.shots[imported.metadata.shotId]
       ? imported.metadata.shotId
       : null;
-  return {
-    type: 'clip',
+  return newClip({
     id: newId('clp'),
     assetId: asset.id,
     shotId,
     name: imported.name,
     sourceIn,
     durationFrames: imported.durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
     gainDb: Math.max(-96, Math.min(24, imported.gainDb)),
-    muted: false,
     volumeKeyframes: imported.volumeKeyframes.filter((key) => key.frame < imported.durationFrames),
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-  };
+  });
 }
 
 function buildTrack(
@@ -108,17 +100,12 @@ function buildTrack(
     return ok;
   });
   while (cleaned.length > 0 && cleaned[cleaned.length - 1]!.type === 'gap') cleaned.pop();
-  return {
-    id: newId('trk'),
+  return newTrack({
     kind,
     name: imported.name || `${kind === 'video' ? 'V' : 'A'}${index + 1}`,
     role: kind === 'video' ? 'picture' : index === 0 ? 'dialogue' : 'music',
     items: cleaned,
-    muted: false,
-    solo: false,
-    locked: false,
-    heightPx: kind === 'video' ? 64 : 56,
-  };
+  });
 }
 
 /** Turns an imported timeline into a sequence of the project, linking media through `resolve`. */

@@ -2,6 +2,7 @@ export * from './schema';
 export * from './ids';
 export * from './newProject';
 export * from './newClip';
+export * from './newTrack';
 export * from './commands';
 export * from './history';
 export * from './migrations';

@@ -1,5 +1,6 @@
 import type { Rational } from '../time/rational';
 import { newId } from './ids';
+import { newTrack } from './newTrack';
 import { currentSchemaVersion, type Project } from './schema/project';
 import type { Sequence } from './schema/sequence';
 
@@ -24,42 +25,10 @@ export function newSequence(
     width: settings.width,
     height: settings.height,
     sampleRate: settings.sampleRate,
-    videoTracks: [
-      {
-        id: newId('trk'),
-        kind: 'video',
-        name: 'V1',
-        role: 'picture',
-        items: [],
-        muted: false,
-        solo: false,
-        locked: false,
-        heightPx: 64,
-      },
-    ],
+    videoTracks: [newTrack({ kind: 'video', name: 'V1' })],
     audioTracks: [
-      {
-        id: newId('trk'),
-        kind: 'audio',
-        name: 'A1',
-        role: 'dialogue',
-        items: [],
-        muted: false,
-        solo: false,
-        locked: false,
-        heightPx: 56,
-      },
-      {
-        id: newId('trk'),
-        kind: 'audio',
-        name: 'A2',
-        role: 'music',
-        items: [],
-        muted: false,
-        solo: false,
-        locked: false,
-        heightPx: 56,
-      },
+      newTrack({ kind: 'audio', name: 'A1', role: 'dialogue' }),
+      newTrack({ kind: 'audio', name: 'A2', role: 'music' }),
     ],
     markers: [],
     inFrame: null,

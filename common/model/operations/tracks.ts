@@ -1,6 +1,6 @@
 import type { Project } from '../schema/project';
+import { newTrack } from '../newTrack';
 import type { Track } from '../schema/sequence';
-import { newId } from '../ids';
 import { attemptEdit, refuse, type EditResult } from './editResult';
 import { getSequence, getTrack, withSequence, withTrack } from './sequenceAccess';
 
@@ -41,17 +41,12 @@ export function addTrack(
     const prefix = request.kind === 'video' ? 'V' : 'A';
     let number = tracks.length + 1;
     while (all.some((track) => track.name === `${prefix}${number}`)) number += 1;
-    const track: Track = {
-      id: request.id ?? newId('trk'),
+    const track = newTrack({
       kind: request.kind,
       name: request.name ?? `${prefix}${number}`,
-      role: request.role ?? (request.kind === 'video' ? 'picture' : 'effects'),
-      items: [],
-      muted: false,
-      solo: false,
-      locked: false,
-      heightPx: request.kind === 'video' ? 64 : 56,
-    };
+      ...(request.id ? { id: request.id } : {}),
+      ...(request.role ? { role: request.role } : {}),
+    });
     return withSequence(
       document,
       request.kind === 'video'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sequence, Track } from '../../../common/model';
+import { newClip, newTrack, type Sequence, type Track } from '../../../common/model';
 import { clipsInRect, hitTest } from '../../../renderer/src/features/timeline/geometry/hitTest';
 import { rulerTicks } from '../../../renderer/src/features/timeline/geometry/rulerTicks';
 import {
@@ -21,42 +21,11 @@ import {
   zoomAround,
 } from '../../../renderer/src/features/timeline/geometry/timeScale';
 
-function clip(id: string, durationFrames: number) {
-  return {
-    type: 'clip' as const,
-    id,
-    assetId: 'asset',
-    shotId: null,
-    name: id,
-    sourceIn: 0,
-    durationFrames,
-    enabled: true,
-    fit: 'fit' as const,
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-  };
-}
+const clip = (id: string, durationFrames: number) =>
+  newClip({ id, assetId: 'asset', name: id, durationFrames });
 
-function track(id: string, kind: 'video' | 'audio', items: Track['items']): Track {
-  return {
-    id,
-    kind,
-    name: id,
-    role: 'picture',
-    items,
-    muted: false,
-    solo: false,
-    locked: false,
-    heightPx: 60,
-  };
-}
+const track = (id: string, kind: 'video' | 'audio', items: Track['items']): Track =>
+  newTrack({ id, kind, name: id, role: 'picture', items, heightPx: 60 });
 
 function sequence(videoTracks: Track[], audioTracks: Track[] = []): Sequence {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sequence, Track } from '../../../common/model';
+import { newTrack, type Sequence, type Track } from '../../../common/model';
 import { layoutSequence } from '../../../renderer/src/features/timeline/geometry/trackLayout';
 import {
   firstVideoClipFrom,
@@ -9,19 +9,8 @@ import {
 } from '../../../renderer/src/features/viewer/playback/sequenceTiming';
 import { clip, firstSequence, fixtureProject } from '../../helpers/modelFixtures';
 
-function track(id: string, items: Track['items'], muted = false): Track {
-  return {
-    id,
-    kind: 'video',
-    name: id,
-    role: 'picture',
-    items,
-    muted,
-    solo: false,
-    locked: false,
-    heightPx: 64,
-  };
-}
+const track = (id: string, items: Track['items'], muted = false): Track =>
+  newTrack({ id, kind: 'video', name: id, items, muted });
 
 /** V1: a 48-frame clip; V2: a logo over frames 12–36; V3: a title over frames 24–30. */
 function sequence(options: { hideV2?: boolean } = {}): Sequence {
