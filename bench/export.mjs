@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { bundleEngine } from './bundleEngine.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -104,15 +104,7 @@ function target(name, ok, detail) {
 }
 
 // ---------------------------------------------------------------- the engine, bundled from source
-const enginePath = join(root, 'bench-results', 'exportEngine.mjs');
-await mkdir(dirname(enginePath), { recursive: true });
-await build({
-  input: join(root, 'bench', 'exportEngine.ts'),
-  platform: 'node',
-  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-  output: { file: enginePath, format: 'esm' },
-  logLevel: 'silent',
-});
+const enginePath = await bundleEngine('exportEngine');
 const engine = await import(enginePath);
 
 async function ours(job) {

@@ -6,11 +6,11 @@
 // ratios, and exits non-zero naming every missed target. Not part of npm test.
 // Run: node bench/jobs.mjs [--quick]   (--quick: 256 MB instead of 1 GB)
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { bundleEngine } from './bundleEngine.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -46,15 +46,7 @@ function run(command, args) {
   });
 }
 
-const enginePath = join(root, 'bench-results', 'jobsEngine.mjs');
-await mkdir(dirname(enginePath), { recursive: true });
-await build({
-  input: join(root, 'bench', 'jobsEngine.ts'),
-  platform: 'node',
-  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-  output: { file: enginePath, format: 'esm' },
-  logLevel: 'silent',
-});
+const enginePath = await bundleEngine('jobsEngine');
 const worker = join(root, 'bench', 'jobsWorker.mjs');
 
 /** Starts the fake server process; resolves with its URL and a stop() that returns its counts. */

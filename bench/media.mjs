@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { bundleEngine } from './bundleEngine.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -53,15 +53,7 @@ function target(name, ok, detail) {
 }
 
 // ------------------------------------------------------------------ the pipeline, bundled from source
-const enginePath = join(root, 'bench-results', 'mediaEngine.mjs');
-await mkdir(dirname(enginePath), { recursive: true });
-await build({
-  input: join(root, 'bench', 'mediaEngine.ts'),
-  platform: 'node',
-  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-  output: { file: enginePath, format: 'esm' },
-  logLevel: 'silent',
-});
+const enginePath = await bundleEngine('mediaEngine');
 
 /**
  * One task in a fresh worker, under /usr/bin/time: the worker's own wall time and Node peak RSS, plus

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, openBenchProject, startServe, stopServe } from './browserHost.mjs';
+import { bundleEngine } from './bundleEngine.mjs';
 
 const clipCount = 1000;
 const trackCount = 4;
@@ -309,37 +310,11 @@ try {
   const video = assets.find((asset) => asset.kind === 'video');
   const audio = assets.find((asset) => asset.kind === 'audio');
   const sequence = project.sequences[project.sequenceOrder[0]];
-  const template = (id, assetId, durationFrames) => ({
-    type: 'clip',
-    id,
-    assetId,
-    shotId: null,
-    name: `Clip ${id.slice(-4)}`,
-    sourceIn: 0,
-    durationFrames,
-    enabled: true,
-    fit: 'fit',
-    opacity: 1,
-    opacityKeyframes: [],
-    videoFadeInFrames: 0,
-    videoFadeOutFrames: 0,
-    gainDb: 0,
-    muted: false,
-    volumeKeyframes: [],
-    audioFadeInFrames: 0,
-    audioFadeOutFrames: 0,
-  });
-  const track = (id, kind, name) => ({
-    id,
-    kind,
-    name,
-    role: kind === 'video' ? 'picture' : 'music',
-    items: [],
-    muted: false,
-    solo: false,
-    locked: false,
-    heightPx: 56,
-  });
+  const { newClip, newTrack } = await import(await bundleEngine('timelineEngine'));
+  const template = (id, assetId, durationFrames) =>
+    newClip({ id, assetId, name: `Clip ${id.slice(-4)}`, durationFrames });
+  const track = (id, kind, name) =>
+    newTrack({ id, kind, name, role: kind === 'video' ? 'picture' : 'music', heightPx: 56 });
   sequence.videoTracks = [track('trk_v1', 'video', 'V1'), track('trk_v2', 'video', 'V2')];
   sequence.audioTracks = [track('trk_a1', 'audio', 'A1'), track('trk_a2', 'audio', 'A2')];
   const tracks = [...sequence.videoTracks, ...sequence.audioTracks];
