@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../common/contract';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 
 /**
  * Background edit-ready copies through the browser host in Chromium: an imported video starts one,
@@ -15,7 +15,7 @@ import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture
  */
 describe('edit-ready copies in the background', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: { path: string; remove: () => Promise<void> };
   const errors: string[] = [];
@@ -34,29 +34,22 @@ describe('edit-ready copies in the background', () => {
     readdir(join(web.core.projects.snapshot()!.folder, 'cache', 'edit-ready')).catch(() => [] as string[]);
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-edit-ready-');
-    web = await startTestWebHost();
-    web.core.events.subscribe((event, payload) => {
-      if (event === 'render:finished') finished.push(payload as (typeof finished)[number]);
+    studio = await openStudio({
+      project: { name: 'Edit ready' },
+      prepare: async (host) => {
+        web = host;
+        web.core.events.subscribe((event, payload) => {
+          if (event === 'render:finished') finished.push(payload as (typeof finished)[number]);
+        });
+      },
+      pageErrors: errors,
+      waitFor: 'app-version',
     });
-    const created = await web.core.invoke(
-      'project:new',
-      { name: 'Edit ready', location: { kind: 'projectsRoot', name: 'Edit ready' } },
-      { host: 'web' },
-    );
-    expect(created.ok).toBe(true);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('app-version').waitFor();
+    ({ web, page } = studio);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 

@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sequence } from '../../common/model';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { ffprobeBinary, makeAudioFile, makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 
 const run = promisify(execFile);
 
@@ -34,7 +35,7 @@ async function countFrames(path: string): Promise<number> {
  */
 describe('export dialog', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: { path: string; remove: () => Promise<void> };
   const errors: string[] = [];
@@ -47,9 +48,6 @@ describe('export dialog', () => {
   const sequence = (): Sequence => Object.values(web.core.projects.snapshot()!.document.sequences)[0]!;
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-export-media-');
     const paths = [
       await makeVideoClip(media.path, {
@@ -72,51 +70,47 @@ describe('export dialog', () => {
       await makeAudioFile(media.path, { name: 'bed.wav', seconds: 4 }),
     ];
     // Edit-ready copies only when asked for in the dialog (the background ones are tested elsewhere).
-    web = await startTestWebHost({ core: { backgroundEditReady: false } });
-    await call('project:new', {
-      name: 'Export',
-      location: { kind: 'projectsRoot', name: 'Export' },
-      width: 640,
-      height: 360,
-      rate: { num: 24, den: 1 },
-    });
-    // Setup through the core itself (the timeline's own tests drive the UI for editing).
-    const imported = await call<{ assets: Array<{ id: string; name: string }> }>('media:import', {
-      source: { kind: 'paths', paths },
-    });
-    const id = (name: string) => imported.assets.find((asset) => asset.name === name)!.id;
-    const seq = sequence();
-    for (const [name, frames] of [
-      ['a.mp4', 48],
-      ['b.mp4', 36],
-    ] as const) {
-      await call('project:edit', {
-        command: {
-          type: 'appendClip',
-          sequenceId: seq.id,
-          trackId: seq.videoTracks[0]!.id,
-          clip: { assetId: id(name), durationFrames: frames },
-        },
-      });
-    }
-    const musicTrack = seq.audioTracks.find((track) => track.role === 'music')!;
-    await call('project:edit', {
-      command: {
-        type: 'appendClip',
-        sequenceId: seq.id,
-        trackId: musicTrack.id,
-        clip: { assetId: id('bed.wav'), durationFrames: 84 },
+    studio = await openStudio({
+      core: { backgroundEditReady: false },
+      project: { name: 'Export', width: 640, height: 360, rate: { num: 24, den: 1 } },
+      prepare: async (host) => {
+        web = host;
+        // Setup through the core itself (the timeline's own tests drive the UI for editing).
+        const imported = await call<{ assets: Array<{ id: string; name: string }> }>('media:import', {
+          source: { kind: 'paths', paths },
+        });
+        const id = (name: string) => imported.assets.find((asset) => asset.name === name)!.id;
+        const seq = sequence();
+        for (const [name, frames] of [
+          ['a.mp4', 48],
+          ['b.mp4', 36],
+        ] as const) {
+          await call('project:edit', {
+            command: {
+              type: 'appendClip',
+              sequenceId: seq.id,
+              trackId: seq.videoTracks[0]!.id,
+              clip: { assetId: id(name), durationFrames: frames },
+            },
+          });
+        }
+        const musicTrack = seq.audioTracks.find((track) => track.role === 'music')!;
+        await call('project:edit', {
+          command: {
+            type: 'appendClip',
+            sequenceId: seq.id,
+            trackId: musicTrack.id,
+            clip: { assetId: id('bed.wav'), durationFrames: 84 },
+          },
+        });
       },
+      pageErrors: errors,
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
+    ({ web, page } = studio);
     await page.locator('[data-testid="timeline-clip"]').nth(2).waitFor();
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 

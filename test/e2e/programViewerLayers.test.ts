@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult, ProjectSnapshot } from '../../common/contract';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { makeImage, makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 
 /** The program viewer shows what the export makes: upper tracks over the picture, stills, opacity. */
 describe('program viewer layers in Chromium', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: Awaited<ReturnType<typeof makeTempDir>>;
   const errors: string[] = [];
@@ -49,66 +49,59 @@ describe('program viewer layers in Chromium', () => {
   let ids: { shot: string; logo: string; card: string };
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-viewer-media-');
     const video = await makeVideoClip(media.path, { name: 'shot.mp4', width: 640, height: 360, frames: 48 });
     const logo = await makeImage(media.path, { name: 'logo.png', width: 160, height: 90 });
-    web = await startTestWebHost({ core: { backgroundEditReady: false } });
-    await call('project:new', {
-      name: 'Layers',
-      location: { kind: 'projectsRoot', name: 'Layers' },
-      width: 640,
-      height: 360,
-      rate: { num: 24, den: 1 },
+    studio = await openStudio({
+      core: { backgroundEditReady: false },
+      project: { name: 'Layers', width: 640, height: 360, rate: { num: 24, den: 1 } },
+      prepare: async (host) => {
+        web = host;
+        const imported = await call<ImportResult>('media:import', {
+          source: { kind: 'paths', paths: [video, logo] },
+        });
+        const assetOf = (name: string) => imported.imported.find((file) => file.name === name)!.assetId;
+        const snapshot = await call<ProjectSnapshot>('project:get', {});
+        const sequenceId = snapshot.document.sequenceOrder[0]!;
+        const v1 = snapshot.document.sequences[sequenceId]!.videoTracks[0]!.id;
+        // V1: 40 of the video's 48 frames, a dip to white of 8 frames into the logo as a still card
+        // (frames 40–52); V2: the logo over frames 12–36 at half opacity.
+        await call('project:editBatch', {
+          commands: [
+            {
+              type: 'appendClip',
+              sequenceId,
+              trackId: v1,
+              clip: { id: 'shot', assetId: assetOf('shot.mp4'), durationFrames: 40 },
+            },
+            {
+              type: 'appendClip',
+              sequenceId,
+              trackId: v1,
+              clip: { id: 'card', assetId: assetOf('logo.png'), durationFrames: 12 },
+            },
+            { type: 'addTransition', sequenceId, leftItemId: 'shot', kind: 'dipToWhite', durationFrames: 8 },
+            { type: 'addTrack', sequenceId, kind: 'video', id: 'v2' },
+            {
+              type: 'overwriteClip',
+              sequenceId,
+              trackId: 'v2',
+              frame: 12,
+              clip: { id: 'logo', assetId: assetOf('logo.png'), durationFrames: 24 },
+            },
+            { type: 'setClipProperties', sequenceId, itemId: 'logo', properties: { opacity: 0.5 } },
+          ],
+        });
+        ids = { shot: 'shot', logo: 'logo', card: 'card' };
+      },
+      pageErrors: errors,
+      waitFor: 'timeline',
     });
-    const imported = await call<ImportResult>('media:import', {
-      source: { kind: 'paths', paths: [video, logo] },
-    });
-    const assetOf = (name: string) => imported.imported.find((file) => file.name === name)!.assetId;
-    const snapshot = await call<ProjectSnapshot>('project:get', {});
-    const sequenceId = snapshot.document.sequenceOrder[0]!;
-    const v1 = snapshot.document.sequences[sequenceId]!.videoTracks[0]!.id;
-    // V1: 40 of the video's 48 frames, a dip to white of 8 frames into the logo as a still card
-    // (frames 40–52); V2: the logo over frames 12–36 at half opacity.
-    await call('project:editBatch', {
-      commands: [
-        {
-          type: 'appendClip',
-          sequenceId,
-          trackId: v1,
-          clip: { id: 'shot', assetId: assetOf('shot.mp4'), durationFrames: 40 },
-        },
-        {
-          type: 'appendClip',
-          sequenceId,
-          trackId: v1,
-          clip: { id: 'card', assetId: assetOf('logo.png'), durationFrames: 12 },
-        },
-        { type: 'addTransition', sequenceId, leftItemId: 'shot', kind: 'dipToWhite', durationFrames: 8 },
-        { type: 'addTrack', sequenceId, kind: 'video', id: 'v2' },
-        {
-          type: 'overwriteClip',
-          sequenceId,
-          trackId: 'v2',
-          frame: 12,
-          clip: { id: 'logo', assetId: assetOf('logo.png'), durationFrames: 24 },
-        },
-        { type: 'setClipProperties', sequenceId, itemId: 'logo', properties: { opacity: 0.5 } },
-      ],
-    });
-    ids = { shot: 'shot', logo: 'logo', card: 'card' };
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('timeline').waitFor();
+    ({ web, page } = studio);
     await page.getByTestId('timeline').click({ position: { x: 5, y: 5 } });
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 

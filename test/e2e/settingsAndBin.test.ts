@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectSnapshot } from '../../common/contract';
 import type { Project } from '../../common/model';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { makeAudioFile, makeImage } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 
 /**
  * The gaps closed in the studio, through the real UI in Chromium: a favourite toggled on a bin card,
@@ -17,7 +17,7 @@ import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture
  */
 describe('studio: favourites, budget and named references', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: { path: string; remove: () => Promise<void> };
   const errors: string[] = [];
@@ -29,39 +29,32 @@ describe('studio: favourites, budget and named references', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-settings-bin-');
     const still = await makeImage(media.path, { name: 'mara.png', width: 320, height: 180 });
-    web = await startTestWebHost();
-    const created = await web.core.invoke(
-      'project:new',
-      { name: 'Gaps', location: { kind: 'projectsRoot', name: 'Gaps' } },
-      { host: 'web' },
-    );
-    expect(created.ok).toBe(true);
-    const imported = await web.core.invoke(
-      'media:import',
-      { source: { kind: 'paths', paths: [still] }, storage: 'copy' },
-      { host: 'cli' },
-    );
-    expect(imported.ok).toBe(true);
-    const shot = await web.core.invoke(
-      'project:edit',
-      { command: { type: 'createShot', id: 'sh_alley', fields: { name: 'Alley' } } },
-      { host: 'web' },
-    );
-    expect(shot.ok).toBe(true);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('bin-grid').waitFor();
+    studio = await openStudio({
+      project: { name: 'Gaps' },
+      prepare: async (host) => {
+        web = host;
+        const imported = await web.core.invoke(
+          'media:import',
+          { source: { kind: 'paths', paths: [still] }, storage: 'copy' },
+          { host: 'cli' },
+        );
+        expect(imported.ok).toBe(true);
+        const shot = await web.core.invoke(
+          'project:edit',
+          { command: { type: 'createShot', id: 'sh_alley', fields: { name: 'Alley' } } },
+          { host: 'web' },
+        );
+        expect(shot.ok).toBe(true);
+      },
+      pageErrors: errors,
+      waitFor: 'bin-grid',
+    });
+    ({ web, page } = studio);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 

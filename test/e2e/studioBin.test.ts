@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { makeAudioFile, makeImage, makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 
 /**
  * The clip bin in Chromium: grid and list views, search and filters, hover-scrub over a clip's
@@ -14,15 +14,12 @@ import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture
  */
 describe('studio: clip bin', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: { path: string; remove: () => Promise<void> };
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-bin-media-');
     const paths = [
       await makeVideoClip(media.path, { name: 'waves.mp4', width: 480, height: 270, frames: 72 }),
@@ -30,28 +27,24 @@ describe('studio: clip bin', () => {
       await makeImage(media.path, { name: 'lighthouse.png' }),
       await makeAudioFile(media.path, { name: 'theme.wav', seconds: 2 }),
     ];
-    web = await startTestWebHost();
-    const created = await web.core.invoke(
-      'project:new',
-      { name: 'Bin', location: { kind: 'projectsRoot', name: 'Bin' } },
-      { host: 'web' },
-    );
-    expect(created.ok).toBe(true);
-    const imported = await web.core.invoke(
-      'media:import',
-      { source: { kind: 'paths', paths }, storage: 'copy' },
-      { host: 'cli' },
-    );
-    expect(imported.ok).toBe(true);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('bin-grid').waitFor();
+    studio = await openStudio({
+      project: { name: 'Bin' },
+      prepare: async (host) => {
+        web = host;
+        const imported = await web.core.invoke(
+          'media:import',
+          { source: { kind: 'paths', paths }, storage: 'copy' },
+          { host: 'cli' },
+        );
+        expect(imported.ok).toBe(true);
+      },
+      pageErrors: errors,
+      waitFor: 'bin-grid',
+    });
+    ({ web, page } = studio);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { makeAudioFile, makeImage, makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 import { unlabelledControls } from './studioA11y';
 
 /**
@@ -17,7 +17,7 @@ import { unlabelledControls } from './studioA11y';
  */
 describe('studio: shot, keyframes, takes', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: { path: string; remove: () => Promise<void> };
   let files: { clip: string; image: string; audio: string };
@@ -51,9 +51,6 @@ describe('studio: shot, keyframes, takes', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-studio-media-');
     files = {
       clip: await makeVideoClip(media.path, {
@@ -66,22 +63,15 @@ describe('studio: shot, keyframes, takes', () => {
       image: await makeImage(media.path, { name: 'poster.png', width: 640, height: 360 }),
       audio: await makeAudioFile(media.path, { name: 'score.wav', seconds: 3 }),
     };
-    web = await startTestWebHost();
-    const created = await web.core.invoke(
-      'project:new',
-      { name: 'Harbour', location: { kind: 'projectsRoot', name: 'Harbour' } },
-      { host: 'web' },
-    );
-    expect(created.ok).toBe(true);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('bin').waitFor();
+    studio = await openStudio({
+      project: { name: 'Harbour' },
+      pageErrors: errors,
+      waitFor: 'bin',
+    });
+    ({ web, page } = studio);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { RunwayFake } from '../helpers/fakeProviders/runwayFake';
 import { makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 import { unlabelledControls } from './studioA11y';
 
 /**
@@ -16,7 +16,7 @@ import { unlabelledControls } from './studioA11y';
  */
 describe('studio: a moderation failure explained', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let fake: RunwayFake;
   let temp: { path: string; remove: () => Promise<void> };
@@ -24,9 +24,6 @@ describe('studio: a moderation failure explained', () => {
   const apiKey = 'key_runway_fake_0123456789abcdef';
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     temp = await makeTempDir('shotloom-moderation-');
     const output = await makeVideoClip(temp.path, { name: 'out.mp4', frames: 48 });
     fake = await RunwayFake.start({ apiKey, outputFile: output });
@@ -34,35 +31,30 @@ describe('studio: a moderation failure explained', () => {
       runningPolls: 1,
       failure: { failureCode: 'SAFETY.INPUT.TEXT', failure: 'The prompt was flagged by content moderation.' },
     });
-    web = await startTestWebHost({
+    studio = await openStudio({
       core: {
         generation: {
           baseUrls: { runway: fake.url },
           engine: { pollIntervalMs: 50, backoff: { baseMs: 20, capMs: 200 } },
         },
       },
+      project: { name: 'Moderation' },
+      prepare: async (host) => {
+        web = host;
+        const stored = await web.core.invoke(
+          'settings:keys:set',
+          { provider: 'runway', key: apiKey },
+          { host: 'web' },
+        );
+        expect(stored.ok).toBe(true);
+      },
+      pageErrors: errors,
+      waitFor: 'bin',
     });
-    const created = await web.core.invoke(
-      'project:new',
-      { name: 'Moderation', location: { kind: 'projectsRoot', name: 'Moderation' } },
-      { host: 'web' },
-    );
-    expect(created.ok).toBe(true);
-    const stored = await web.core.invoke(
-      'settings:keys:set',
-      { provider: 'runway', key: apiKey },
-      { host: 'web' },
-    );
-    expect(stored.ok).toBe(true);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('bin').waitFor();
+    ({ web, page } = studio);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await fake?.close();
     await temp?.remove();
   });

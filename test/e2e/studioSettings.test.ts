@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { KeyStatus } from '../../common/contract/channels/settingsKeys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { RunwayFake } from '../helpers/fakeProviders/runwayFake';
 import { makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 import { unlabelledControls } from './studioA11y';
 
 /**
@@ -17,7 +17,7 @@ import { unlabelledControls } from './studioA11y';
  */
 describe('studio: settings and API keys', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let fake: RunwayFake;
   let temp: { path: string; remove: () => Promise<void> };
@@ -26,41 +26,35 @@ describe('studio: settings and API keys', () => {
   const key = 'key_e2eSECRET0123456789abcdefSHOTLOOM';
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     // A fake Runway that accepts exactly this key, so "Test" has something real to ask.
     temp = await makeTempDir('shotloom-keys-');
     fake = await RunwayFake.start({
       apiKey: key,
       outputFile: await makeVideoClip(temp.path, { frames: 24 }),
     });
-    web = await startTestWebHost({ core: { generation: { baseUrls: { runway: fake.url } } } });
-    await web.core.invoke(
-      'project:new',
-      { name: 'Keys', location: { kind: 'projectsRoot', name: 'Keys' } },
-      { host: 'web' },
-    );
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('websocket', (socket) => {
-      socket.on('framereceived', (frame) => received.push(String(frame.payload)));
+    studio = await openStudio({
+      core: { generation: { baseUrls: { runway: fake.url } } },
+      project: { name: 'Keys' },
+      onPage: (page) => {
+        page.on('websocket', (socket) => {
+          socket.on('framereceived', (frame) => received.push(String(frame.payload)));
+        });
+        page.on('response', (response) => {
+          const type = response.headers()['content-type'] ?? '';
+          if (/json|text|javascript/.test(type))
+            void response.text().then(
+              (text) => received.push(text),
+              () => undefined,
+            );
+        });
+      },
+      pageErrors: errors,
+      waitFor: 'bin',
     });
-    page.on('response', (response) => {
-      const type = response.headers()['content-type'] ?? '';
-      if (/json|text|javascript/.test(type))
-        void response.text().then(
-          (text) => received.push(text),
-          () => undefined,
-        );
-    });
-    await page.goto(web.host.url);
-    await page.getByTestId('bin').waitFor();
+    ({ web, page } = studio);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await fake?.close();
     await temp?.remove();
   });

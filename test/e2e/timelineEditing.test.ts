@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clip, Sequence, Track } from '../../common/model';
-import { launchChromium, screenshot } from '../helpers/browser';
+import { screenshot } from '../helpers/browser';
 import { makeAudioFile, makeVideoClip } from '../helpers/makeMedia';
 import { makeTempDir } from '../helpers/tempDir';
-import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture';
+import { openStudio, type Studio } from '../helpers/studio';
+import type { RunningWebHost } from '../helpers/webHostFixture';
 
 /**
  * The timeline end to end in Chromium through the browser host: five clips and a music track
@@ -15,7 +15,7 @@ import { startTestWebHost, type RunningWebHost } from '../helpers/webHostFixture
  */
 describe('timeline editing', () => {
   let web: RunningWebHost;
-  let browser: Browser;
+  let studio: Studio;
   let page: Page;
   let media: { path: string; remove: () => Promise<void> };
   const errors: string[] = [];
@@ -99,9 +99,6 @@ describe('timeline editing', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) {
-      throw new Error('The renderer is not built: run "npm run build" first (npm test does).');
-    }
     media = await makeTempDir('shotloom-timeline-media-');
     const files: string[] = [];
     for (let index = 1; index <= 5; index += 1) {
@@ -118,24 +115,12 @@ describe('timeline editing', () => {
       );
     }
     files.push(await makeAudioFile(media.path, { name: 'music.wav', seconds: 10, frequency: 330 }));
-    web = await startTestWebHost();
-    const created = await web.core.invoke(
-      'project:new',
-      {
-        name: 'Cut',
-        location: { kind: 'projectsRoot', name: 'Cut' },
-        width: 640,
-        height: 360,
-        rate: { num: 24, den: 1 },
-      },
-      { host: 'web' },
-    );
-    expect(created.ok).toBe(true);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(web.host.url);
-    await page.getByTestId('timeline').waitFor();
+    studio = await openStudio({
+      project: { name: 'Cut', width: 640, height: 360, rate: { num: 24, den: 1 } },
+      pageErrors: errors,
+      waitFor: 'timeline',
+    });
+    ({ web, page } = studio);
     await page.getByTestId('bin-file-input').setInputFiles(files);
     const deadline = Date.now() + 20_000;
     while (Object.keys(web.core.projects.snapshot()!.document.assets).length < 6) {
@@ -148,8 +133,7 @@ describe('timeline editing', () => {
     await page.waitForTimeout(500);
   });
   afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
+    await studio?.stop();
     await media?.remove();
   });
 
