@@ -9,7 +9,16 @@ import { PidRegistry } from '../../../main/ffmpeg/pidRegistry';
 import { renderSequence, type RenderRequest } from '../../../main/services/render/renderSequence';
 import { verifyOutput } from '../../../main/services/render/verifyOutput';
 import { makeTempDir } from '../../helpers/tempDir';
-import { assetFor, clip, ffmpegPath, ffprobePath, makeClip, makeStill, projectWith } from './renderFixtures';
+import {
+  assetFor,
+  clip,
+  ffmpegPath,
+  ffprobePath,
+  makeClip,
+  makeStill,
+  projectWith,
+  renderRequest,
+} from './renderFixtures';
 
 const run = promisify(execFile);
 let dir: { path: string; remove: () => Promise<void> };
@@ -32,17 +41,7 @@ function request(
   outputPath: string,
   extra: Partial<RenderRequest> = {},
 ): RenderRequest {
-  return {
-    project,
-    resolveAssetPath: (path) => path,
-    cacheDir: join(dir.path, 'cache'),
-    sequenceId,
-    presetId: 'h264-sequence',
-    outputPath,
-    ffmpegPath,
-    ffprobePath,
-    ...extra,
-  };
+  return renderRequest({ project, sequenceId, outputPath, cacheDir: join(dir.path, 'cache'), ...extra });
 }
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset, Project, Track } from '../../../common/model';
 import { renderSequence } from '../../../main/services/render/renderSequence';
 import { makeTempDir } from '../../helpers/tempDir';
-import { assetFor, clip, countStreams, ffmpegPath, ffprobePath, projectWith } from './renderFixtures';
+import {
+  assetFor,
+  clip,
+  countStreams,
+  ffmpegPath,
+  ffprobePath,
+  projectWith,
+  renderRequest,
+} from './renderFixtures';
 
 const run = promisify(execFile);
 let dir: { path: string; remove: () => Promise<void> };
@@ -122,16 +130,9 @@ afterAll(async () => {
 /** Exports the sequence with the default H.264 preset into exports/<name>.mp4. */
 async function exportAs(project: Project, sequenceId: string, name: string) {
   const outputPath = join(dir.path, 'exports', `${name}.mp4`);
-  const outcome = await renderSequence({
-    project,
-    resolveAssetPath: (path) => path,
-    cacheDir: join(dir.path, 'cache'),
-    sequenceId,
-    presetId: 'h264-sequence',
-    outputPath,
-    ffmpegPath,
-    ffprobePath,
-  });
+  const outcome = await renderSequence(
+    renderRequest({ project, sequenceId, outputPath, cacheDir: join(dir.path, 'cache') }),
+  );
   return { outcome, outputPath };
 }
 

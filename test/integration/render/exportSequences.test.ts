@@ -15,6 +15,7 @@ import {
   makeStill,
   makeTone,
   projectWith,
+  renderRequest,
 } from './renderFixtures';
 
 let dir: { path: string; remove: () => Promise<void> };
@@ -56,17 +57,13 @@ function request(
   name: string,
   extra: Partial<RenderRequest> = {},
 ): RenderRequest {
-  return {
+  return renderRequest({
     project,
-    resolveAssetPath: (path) => path,
-    cacheDir: join(dir.path, 'cache'),
     sequenceId,
-    presetId: 'h264-sequence',
+    cacheDir: join(dir.path, 'cache'),
     outputPath: join(dir.path, 'exports', name),
-    ffmpegPath,
-    ffprobePath,
     ...extra,
-  };
+  });
 }
 
 function asset(id: string): Asset {

@@ -16,6 +16,7 @@ import {
   makeClip,
   keyframeFramesOf,
   projectWith,
+  renderRequest,
 } from './renderFixtures';
 
 const run = promisify(execFile);
@@ -45,17 +46,7 @@ function timeline() {
 
 function request(cacheDir: string, name: string, extra: Partial<RenderRequest> = {}): RenderRequest {
   const { project, sequenceId } = timeline();
-  return {
-    project,
-    resolveAssetPath: (path) => path,
-    cacheDir,
-    sequenceId,
-    presetId: 'h264-sequence',
-    outputPath: join(dir.path, 'out', name),
-    ffmpegPath,
-    ffprobePath,
-    ...extra,
-  };
+  return renderRequest({ project, sequenceId, cacheDir, outputPath: join(dir.path, 'out', name), ...extra });
 }
 
 describe('smart render over edit-ready copies', () => {

@@ -6,11 +6,25 @@ import { promisify } from 'node:util';
 import type { Asset, Project, Track } from '../../../common/model';
 import { newProject } from '../../../common/model';
 import { probeMedia } from '../../../main/ffmpeg/ffprobe';
+import type { RenderRequest } from '../../../main/services/render/renderSequence';
 
 const run = promisify(execFile);
 
 export const ffmpegPath = process.env.FFMPEG_PATH ?? 'ffmpeg';
 export const ffprobePath = process.env.FFPROBE_PATH ?? 'ffprobe';
+
+/** An export request as the tests make them: the H.264 sequence preset, paths used as they are. */
+export function renderRequest(
+  fields: Pick<RenderRequest, 'project' | 'sequenceId' | 'outputPath' | 'cacheDir'> & Partial<RenderRequest>,
+): RenderRequest {
+  return {
+    resolveAssetPath: (path) => path,
+    presetId: 'h264-sequence',
+    ffmpegPath,
+    ffprobePath,
+    ...fields,
+  };
+}
 
 export interface ClipSpec {
   width?: number;
