@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useApi } from '../../api/ApiContext';
 import type { BinEntry } from './binEntries';
 import { mediaContentType } from '../../../../common/media/mediaTypes';
@@ -83,44 +83,61 @@ export function useImport(): {
 
   const fileInput = (
     <>
-      <input
-        ref={inputRef}
-        type="file"
-        multiple
-        accept="video/*,image/*,audio/*"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="bin-file-input"
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? []);
-          event.target.value = '';
-          void importFiles(files);
-        }}
+      <HiddenPicker
+        inputRef={inputRef}
+        testId="bin-file-input"
+        onFiles={(files) => void importFiles(files)}
       />
-      <input
-        ref={(element) => {
-          folderInputRef.current = element;
-          // A folder picker: React has no prop for it.
-          element?.setAttribute('webkitdirectory', '');
-        }}
-        type="file"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="bin-folder-input"
-        onChange={(event) => {
+      <HiddenPicker
+        inputRef={folderInputRef}
+        folder
+        testId="bin-folder-input"
+        onFiles={(files) => {
           // Every file of the folder and its subfolders comes; only media files are sent.
-          const files = Array.from(event.target.files ?? []).filter(
+          const media = files.filter(
             (file) => !file.name.startsWith('.') && mediaContentType(file.name) !== null,
           );
-          event.target.value = '';
-          if (files.length === 0) setStatus({ message: 'That folder holds no media files.', error: true });
-          else void importFiles(files);
+          if (media.length === 0) setStatus({ message: 'That folder holds no media files.', error: true });
+          else void importFiles(media);
         }}
       />
     </>
   );
 
   return { pick, pickFolder, importFiles, relink, busy, status, fileInput };
+}
+
+/** A hidden file input the bin's buttons click: media files, or a whole folder (webkitdirectory). */
+function HiddenPicker({
+  inputRef,
+  folder = false,
+  testId,
+  onFiles,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  folder?: boolean;
+  testId: string;
+  onFiles: (files: File[]) => void;
+}) {
+  return (
+    <input
+      ref={(element) => {
+        inputRef.current = element;
+        // A folder picker: React has no prop for it.
+        if (folder) element?.setAttribute('webkitdirectory', '');
+      }}
+      type="file"
+      multiple={!folder}
+      {...(folder ? {} : { accept: 'video/*,image/*,audio/*' })}
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      data-testid={testId}
+      onChange={(event) => {
+        const files = Array.from(event.target.files ?? []);
+        event.target.value = '';
+        onFiles(files);
+      }}
+    />
+  );
 }
