@@ -3,6 +3,7 @@ export * from './ids';
 export * from './newProject';
 export * from './newClip';
 export * from './newTrack';
+export * from './keyframeValueAt';
 export * from './commands';
 export * from './history';
 export * from './migrations';

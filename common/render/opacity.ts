@@ -1,22 +1,11 @@
-import type { Clip, Keyframe, Sequence } from '../model';
+import { keyframeValueAt, type Clip, type Sequence } from '../model';
 
 /**
  * A clip's opacity frame by frame: its keyframes (linear between them, held before the first and
  * after the last) when it has any, else its constant `opacity`.
  */
 export function opacityAt(clip: Clip, frame: number): number {
-  const points = clip.opacityKeyframes;
-  if (points.length === 0) return clip.opacity;
-  const first = points[0] as Keyframe;
-  if (frame <= first.frame) return first.value;
-  for (let index = 1; index < points.length; index += 1) {
-    const b = points[index] as Keyframe;
-    if (frame < b.frame) {
-      const a = points[index - 1] as Keyframe;
-      return a.value + ((b.value - a.value) * (frame - a.frame)) / (b.frame - a.frame);
-    }
-  }
-  return (points[points.length - 1] as Keyframe).value;
+  return keyframeValueAt(clip.opacityKeyframes, frame) ?? clip.opacity;
 }
 
 /** Opacity in the 256 steps an 8-bit alpha can hold. */

@@ -1,24 +1,7 @@
+import { keyframeValueAt } from '../keyframeValueAt';
 import type { Clip, Gap, Keyframe, TrackItem } from '../schema/sequence';
 import type { EditContext } from './editContext';
 import { isClip, isGap, isTransition, itemLength, itemStarts } from './timelineItems';
-
-function keyframeValueAt(keyframes: readonly Keyframe[], frame: number): number | null {
-  if (keyframes.length === 0) return null;
-  const sorted = [...keyframes].sort((a, b) => a.frame - b.frame);
-  const first = sorted[0] as Keyframe;
-  if (frame <= first.frame) return first.value;
-  for (let index = 1; index < sorted.length; index += 1) {
-    const left = sorted[index - 1] as Keyframe;
-    const right = sorted[index] as Keyframe;
-    if (frame <= right.frame) {
-      const span = right.frame - left.frame;
-      return span === 0
-        ? right.value
-        : left.value + ((right.value - left.value) * (frame - left.frame)) / span;
-    }
-  }
-  return (sorted.at(-1) as Keyframe).value;
-}
 
 /** Keyframes of [0, at] and of [at, end] (shifted to start at 0), each with a point at the cut. */
 function splitKeyframes(keyframes: readonly Keyframe[], at: number): [Keyframe[], Keyframe[]] {

@@ -1,4 +1,4 @@
-import type { Asset, Clip, Keyframe } from '../../../../../common/model';
+import { keyframeValueAt, type Asset, type Clip } from '../../../../../common/model';
 import { opacityAt } from '../../../../../common/render/opacity';
 import type { Rational } from '../../../../../common/time';
 import {
@@ -117,26 +117,9 @@ export function sourceLengthInFrames(asset: Asset | undefined, sequenceRate: Rat
   return Math.floor((seconds * sequenceRate.num) / sequenceRate.den + 1e-6);
 }
 
-function interpolate(keyframes: readonly Keyframe[], frame: number): number | null {
-  if (keyframes.length === 0) return null;
-  const sorted = [...keyframes].sort((a, b) => a.frame - b.frame);
-  if (frame <= sorted[0]!.frame) return sorted[0]!.value;
-  for (let index = 1; index < sorted.length; index += 1) {
-    const right = sorted[index]!;
-    const left = sorted[index - 1]!;
-    if (frame <= right.frame) {
-      const span = right.frame - left.frame;
-      return span === 0
-        ? right.value
-        : left.value + ((right.value - left.value) * (frame - left.frame)) / span;
-    }
-  }
-  return sorted[sorted.length - 1]!.value;
-}
-
 /** The clip's volume in dB at a frame relative to its start: keyframes when it has any, else its gain. */
 export function volumeDbAt(clip: Clip, localFrame: number): number {
-  return interpolate(clip.volumeKeyframes, localFrame) ?? clip.gainDb;
+  return keyframeValueAt(clip.volumeKeyframes, localFrame) ?? clip.gainDb;
 }
 
 /** Linear gain 0..1 at a frame relative to the clip's start, with fades; HTML media cannot go past 1. */
