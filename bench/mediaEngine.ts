@@ -2,7 +2,6 @@
  * What bench/media.mjs drives: the media pipeline's own code (bundled by the bench with rolldown,
  * so the bench measures what the app ships).
  */
-export { streamPeaks } from '../main/services/media/peaksStream';
 export { computePeaks } from '../main/services/media/computePeaks';
 export { probeMedia } from '../main/ffmpeg/ffprobe';
 export { BackgroundQueue } from '../main/services/media/backgroundQueue';
