@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { KeyStatus } from '../../common/contract/channels/settingsKeys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,15 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Asset, Project, Track } from '../../../common/model';
 import { renderSequence } from '../../../main/services/render/renderSequence';
 import { makeTempDir } from '../../helpers/tempDir';
-import {
-  assetFor,
-  clip,
-  countStreams,
-  ffmpegPath,
-  ffprobePath,
-  projectWith,
-  renderRequest,
-} from './renderFixtures';
+import { assetFor, clip, countStreams, ffmpegPath, projectWith, renderRequest } from './renderFixtures';
 
 const run = promisify(execFile);
 let dir: { path: string; remove: () => Promise<void> };

@@ -9,8 +9,6 @@ import {
   clip,
   countStreams,
   decodedSamples,
-  ffmpegPath,
-  ffprobePath,
   makeClip,
   makeStill,
   makeTone,
