@@ -111,8 +111,10 @@ describe('studio: favourites, budget and named references', () => {
     const budget = dialog.getByLabel('Budget (US$)');
     await budget.fill('25.50');
     await dialog.getByRole('button', { name: 'Set budget' }).click();
-    await expect.poll(async () => (await document()).settings.budgetCents).toBe(2550);
+    // Typing on at once: the answer to the first edit must not wipe what is being typed.
     await budget.fill('-3');
+    await expect.poll(async () => (await document()).settings.budgetCents).toBe(2550);
+    expect(await budget.inputValue()).toBe('-3');
     await dialog.getByRole('button', { name: 'Set budget' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Enter dollars');
     expect((await document()).settings.budgetCents).toBe(2550);

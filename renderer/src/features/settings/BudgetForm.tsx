@@ -19,9 +19,11 @@ export function BudgetForm({ budgetCents }: { budgetCents: number | null }) {
   const [error, setError] = useState<string | null>(null);
 
   const send = async (cents: number | null) => {
+    const sent = typed;
     const result = await edit({ type: 'setProjectSettings', budgetCents: cents });
     setError(result.ok ? null : result.error.message);
-    if (result.ok) setTyped(null);
+    // Back to showing the project's budget, unless the user typed on while the edit was answered.
+    if (result.ok) setTyped((current) => (current === sent ? null : current));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
